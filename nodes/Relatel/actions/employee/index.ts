@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationMap } from '../types';
+
+export const operations: OperationMap = {};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['employee'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an employee',
+				description: 'Get an employee by ID',
+			},
+			{
+				name: 'Get Current',
+				value: 'getCurrent',
+				action: 'Get the current employee',
+				description: 'Get the employee the credential belongs to',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many employees',
+				description: 'List the employees of the company',
+			},
+			{
+				name: 'Send SMS',
+				value: 'sendSms',
+				action: 'Send an SMS to an employee',
+				description: "Send an SMS to an employee's mobile number",
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an employee',
+				description: 'Update an employee, e.g. do not disturb or groups',
+			},
+			{
+				name: 'Update Current',
+				value: 'updateCurrent',
+				action: 'Update the current employee',
+				description: 'Update the employee the credential belongs to',
+			},
+		],
+		default: 'get',
+	},
+];

@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationMap } from '../types';
+
+export const operations: OperationMap = {};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['voicemail'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a voicemail',
+				description: 'Delete a voicemail',
+			},
+			{
+				name: 'Download Audio',
+				value: 'downloadAudio',
+				action: 'Download a voicemail audio file',
+				description: 'Download the voicemail as an MP3 file',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a voicemail',
+				description: 'Get one voicemail',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many voicemails',
+				description: 'List voicemails, newest first',
+			},
+			{
+				name: 'Mark as Heard or Unheard',
+				value: 'update',
+				action: 'Mark a voicemail as heard or unheard',
+				description: 'Mark a voicemail as heard or unheard',
+			},
+		],
+		default: 'getAll',
+	},
+];

@@ -1,0 +1,105 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { MAX_SEGMENTS, smsInfo, type SmsInfo } from './sms';
+
+/** Checks on user input, each raising a NodeOperationError that names the field and item. */
+
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (!text.trim()) {
+		throw new NodeOperationError(node, `'${field}' is empty`, {
+			itemIndex,
+			description: `Fill in '${field}'. Nothing was sent to Relatel.`,
+		});
+	}
+	return text;
+}
+
+/** A positive whole number id (as number or numeric string). */
+export function requireId(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (!/^\d{1,18}$/.test(text) || /^0+$/.test(text)) {
+		throw new NodeOperationError(
+			node,
+			text ? `"${text.slice(0, 40)}" is not a valid ID in '${field}'` : `'${field}' is empty`,
+			{ itemIndex, description: `'${field}' must be a Relatel ID: a whole number such as 1234. Nothing was sent to Relatel.` },
+		);
+	}
+	return text;
+}
+
+/** A call or chat UUID (Relatel uses UUIDs such as 45981120-324b-0132-d3ef-14dae9edd21d). */
+export function requireUuid(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+		throw new NodeOperationError(
+			node,
+			text ? `"${text.slice(0, 60)}" is not a valid ID in '${field}'` : `'${field}' is empty`,
+			{ itemIndex, description: `'${field}' must be a UUID such as 45981120-324b-0132-d3ef-14dae9edd21d. Nothing was sent to Relatel.` },
+		);
+	}
+	return text.toLowerCase();
+}
+
+/**
+ * An ISO 8601 date-time from a date-time field or an expression (string, Date, Luxon
+ * DateTime). Returned as ISO 8601 in UTC, or undefined when the field is empty.
+ */
+export function optionalDate(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let date: Date | undefined;
+	if (value instanceof Date) date = value;
+	else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		date = new Date(String((value as { toISO: () => string }).toISO()));
+	} else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
+		date = new Date(value.trim().replace(' ', 'T'));
+	}
+	if (!date || Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(node, `"${String(value).slice(0, 40)}" is not a valid date in '${field}'`, {
+			itemIndex,
+			description: `Use an ISO 8601 date such as 2026-12-01T09:30:00Z. Nothing was sent to Relatel.`,
+		});
+	}
+	return date.toISOString().replace('.000Z', 'Z');
+}
+
+export function requireDate(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const date = optionalDate(node, value, field, itemIndex);
+	if (!date) {
+		throw new NodeOperationError(node, `'${field}' is empty`, {
+			itemIndex,
+			description: `Fill in '${field}' with a date such as 2026-12-01T09:30:00Z. Nothing was sent to Relatel.`,
+		});
+	}
+	return date;
+}
+
+/** `from` must not be after `to`. */
+export function requireOrder(
+	node: INode,
+	from: string | undefined,
+	to: string | undefined,
+	fields: [string, string],
+	itemIndex: number,
+): void {
+	if (from && to && Date.parse(from) > Date.parse(to)) {
+		throw new NodeOperationError(node, `'${fields[0]}' is after '${fields[1]}'`, {
+			itemIndex,
+			description: 'The start of the period must come before its end. Nothing was sent to Relatel.',
+		});
+	}
+}
+
+/** An SMS body: not empty, not longer than MAX_SEGMENTS segments. Returns its cost preview. */
+export function requireSmsBody(node: INode, value: unknown, field: string, itemIndex: number): SmsInfo & { body: string } {
+	const body = requireText(node, value, field, itemIndex);
+	const info = smsInfo(body);
+	if (info.segments > MAX_SEGMENTS) {
+		throw new NodeOperationError(node, `'${field}' is too long for one SMS (${info.segments} segments)`, {
+			itemIndex,
+			description: `The text has ${info.characters} characters (${info.encoding}), which would be sent as ${info.segments} SMS segments per recipient. This node sends at most ${MAX_SEGMENTS} segments (1,530 plain characters or 670 with emoji/special characters). Nothing was sent to Relatel.`,
+		});
+	}
+	return { ...info, body };
+}

@@ -1,0 +1,200 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { connectionError, httpError } from './errors';
+import {
+	MAX_RETRY_AFTER_SECONDS,
+	parseRetryAfter,
+	retryDelayMs,
+	shouldRetryNetwork,
+	shouldRetryStatus,
+} from './retry';
+import { buildPath, ROUTES, type Route, type RouteKey } from './routes';
+
+export type RelatelContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export const DEFAULT_BASE_URL = 'https://app.relatel.dk/api/v2';
+const TIMEOUT_MS = 30_000;
+
+export type ResponseType = 'json' | 'text' | 'binary';
+
+export interface RelatelRequestOptions {
+	pathParams?: Record<string, string | number>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	responseType?: ResponseType;
+	/** For routes marked `external`: the absolute URL an API response gave us. */
+	url?: string;
+}
+
+export interface RelatelResponse<T = unknown> {
+	body: T;
+	headers: IDataObject;
+	statusCode: number;
+}
+
+/** The credential type chosen by the node's Authentication parameter. */
+export function credentialType(ctx: RelatelContext): 'relatelApi' | 'relatelOAuth2Api' {
+	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'relatelOAuth2Api' : 'relatelApi';
+}
+
+// One credential read per node run (the context object), not one per item.
+const baseUrls = new WeakMap<object, Promise<string>>();
+
+export async function getBaseUrl(ctx: RelatelContext): Promise<string> {
+	let url = baseUrls.get(ctx);
+	if (!url) {
+		url = ctx.getCredentials(credentialType(ctx)).then((credentials) =>
+			String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+		);
+		baseUrls.set(ctx, url);
+	}
+	return await url;
+}
+
+function networkCode(error: unknown): string {
+	const err = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+	const code = err?.cause?.code ?? err?.code;
+	if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+	return /timeout/i.test(String(err?.message)) ? 'ETIMEDOUT' : 'ECONNRESET';
+}
+
+function parseBody(raw: unknown, responseType: ResponseType): unknown {
+	if (responseType === 'binary') return Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
+	if (responseType === 'text') return Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw ?? '');
+	if (raw === undefined || raw === null || raw === '') return {};
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		throw Object.assign(new Error('Invalid JSON'), { code: 'INVALID_RESPONSE' });
+	}
+}
+
+function errorBodyOf(raw: unknown): unknown {
+	if (Buffer.isBuffer(raw)) raw = raw.toString('utf8');
+	if (typeof raw === 'string') {
+		try {
+			return JSON.parse(raw);
+		} catch {
+			return raw;
+		}
+	}
+	return raw;
+}
+
+/**
+ * Sends one request with retries for reads. `send` performs a single HTTP exchange and
+ * must not throw on HTTP status (ignoreHttpStatusErrors).
+ */
+async function withRetries(
+	ctx: RelatelContext,
+	route: Route,
+	itemIndex: number | undefined,
+	responseType: ResponseType,
+	send: () => Promise<IN8nHttpFullResponse>,
+): Promise<RelatelResponse> {
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		let body: unknown;
+		try {
+			response = await send();
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				body = parseBody(response.body, responseType);
+				return { body, headers: response.headers as IDataObject, statusCode: response.statusCode };
+			}
+		} catch (error) {
+			const code = networkCode(error);
+			if (shouldRetryNetwork(route.method, code, attempt)) {
+				await sleep(retryDelayMs(attempt));
+				continue;
+			}
+			throw connectionError(ctx.getNode(), { code, route, itemIndex, attempts: attempt });
+		}
+		const status = response.statusCode;
+		const retryAfterSeconds = parseRetryAfter(response.headers?.['retry-after']);
+		const waitTooLong = retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_AFTER_SECONDS;
+		if (shouldRetryStatus(route.method, status, attempt) && !waitTooLong) {
+			await sleep(retryDelayMs(attempt, retryAfterSeconds));
+			continue;
+		}
+		throw httpError(ctx.getNode(), {
+			status,
+			body: errorBodyOf(response.body),
+			route,
+			itemIndex,
+			attempts: attempt,
+			retryAfterSeconds,
+		});
+	}
+}
+
+function httpOptions(method: Route['method'], url: string, options: RelatelRequestOptions): IHttpRequestOptions {
+	const responseType = options.responseType ?? 'json';
+	const request: IHttpRequestOptions = {
+		method,
+		url,
+		qs: options.qs,
+		body: options.body,
+		json: responseType === 'json',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: TIMEOUT_MS,
+		// Relatel wants repeated keys for arrays: numbers[]=1&numbers[]=2
+		arrayFormat: 'brackets',
+		// A redirect to another host must never carry the token.
+		sendCredentialsOnCrossOriginRedirect: false,
+	};
+	if (responseType === 'binary') request.encoding = 'arraybuffer';
+	if (responseType === 'text') request.encoding = 'text';
+	return request;
+}
+
+/**
+ * The one way this package talks to Relatel: route from the table, Base URL and token
+ * from the credential, retries for reads, plain-words errors carrying the item index.
+ */
+export async function relatelRequest(
+	this: RelatelContext,
+	key: RouteKey,
+	options: RelatelRequestOptions = {},
+): Promise<RelatelResponse> {
+	const route: Route = ROUTES[key];
+	const baseUrl = await getBaseUrl(this);
+	const url = route.external ? resolveUrl(baseUrl, options.url) : baseUrl + buildPath(key, options.pathParams);
+	const responseType = options.responseType ?? 'json';
+	const sameHost = new URL(url).origin === new URL(baseUrl).origin;
+	const request = httpOptions(route.method, url, options);
+	return await withRetries(this, route, options.itemIndex, responseType, async () =>
+		sameHost
+			? ((await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					credentialType(this),
+					{ ...request },
+				)) as IN8nHttpFullResponse)
+			: // Another host (a signed recording URL): fetched without the token.
+				((await this.helpers.httpRequest({ ...request })) as IN8nHttpFullResponse),
+	);
+}
+
+/** Same as relatelRequest, returning only the parsed JSON body. */
+export async function relatelApiRequest(
+	this: RelatelContext,
+	key: RouteKey,
+	options: RelatelRequestOptions = {},
+): Promise<IDataObject> {
+	return (await relatelRequest.call(this, key, options)).body as IDataObject;
+}
+
+function resolveUrl(baseUrl: string, url: string | undefined): string {
+	if (!url) throw new Error('An external route needs the URL from the API response');
+	return new URL(url, `${baseUrl}/`).toString();
+}

@@ -1,0 +1,3 @@
+'use strict';
+// Served by a later change; no routes yet.
+module.exports = { routes: [] };
