@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,15 +18,17 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a chat',
-				description: 'Get a chat by ID',
+				description: 'Get a chat by its ID (a UUID)',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many chats',
-				description: 'List chats',
+				description: 'List chats, optionally only those in a given state or started in a period',
 			},
 		],
 		default: 'getAll',
 	},
+	...get.description,
+	...getAll.description,
 ];

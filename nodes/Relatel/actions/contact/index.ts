@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getByNumber from './getByNumber.operation';
+import * as update from './update.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { create, delete: del, get, getAll, getByNumber, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -40,7 +46,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many contacts',
-				description: 'List contacts',
+				description: "List the company's contacts, lowest ID first, optionally only those with a given phone number",
 			},
 			{
 				name: 'Update',
@@ -51,4 +57,10 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getByNumber.description,
+	...getAll.description,
+	...update.description,
 ];

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as create from './create.operation';
+import * as getAll from './getAll.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { create, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,4 +29,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...create.description,
+	...getAll.description,
 ];
