@@ -15,6 +15,12 @@ export function useNock(): { unmatched: () => string[] } {
 	const misses: string[] = [];
 	const onMiss = (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) =>
 		misses.push(`${req.method ?? req.options?.method} ${req.path ?? req.options?.path}`);
+	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
+	});
+	// Jest loads nock afresh in every test file but Node's http module is shared: undo this
+	// file's interception so the next file starts clean.
+	afterAll(() => nock.restore());
 	beforeEach(() => {
 		misses.length = 0;
 		nock.disableNetConnect();
