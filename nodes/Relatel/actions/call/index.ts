@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as dial from './dial.operation';
+import * as downloadRecording from './downloadRecording.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { dial, downloadRecording, get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,4 +43,8 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...getAll.description,
+	...get.description,
+	...dial.description,
+	...downloadRecording.description,
 ];

@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as del from './delete.operation';
+import * as downloadAudio from './downloadAudio.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { delete: del, downloadAudio, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -45,4 +50,9 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...getAll.description,
+	...get.description,
+	...update.description,
+	...del.description,
+	...downloadAudio.description,
 ];
