@@ -17,6 +17,27 @@ function matches(filter: string | undefined, ...fields: unknown[]): boolean {
 	return fields.some((field) => typeof field === 'string' && field.toLowerCase().includes(needle));
 }
 
+/**
+ * A filter that looks like (part of) a phone number, as digits without the international
+ * prefix: "+45 20 00", "0045 2000" and "20 00" all find 4520000001.
+ */
+function phoneDigits(filter: string | undefined): string | undefined {
+	if (!filter || !/^[\d\s+\-().]+$/.test(filter)) return undefined;
+	let digits = filter.replace(/\D/g, '');
+	if (filter.trim().startsWith('00')) digits = digits.slice(2);
+	return digits.length >= 2 ? digits : undefined;
+}
+
+/** Text fields match as in `matches`; number fields also match by their digits. */
+function matchesPerson(filter: string | undefined, texts: unknown[], numbers: unknown[]): boolean {
+	if (matches(filter, ...texts, ...numbers)) return true;
+	const digits = phoneDigits(filter);
+	return (
+		digits !== undefined &&
+		numbers.some((number) => typeof number === 'string' && number.replace(/\D/g, '').includes(digits))
+	);
+}
+
 function byName(a: INodeListSearchItems, b: INodeListSearchItems) {
 	return a.name.localeCompare(b.name);
 }
@@ -24,9 +45,9 @@ function byName(a: INodeListSearchItems, b: INodeListSearchItems) {
 async function employees(ctx: ILoadOptionsFunctions, filter?: string) {
 	const body = await relatelApiRequest.call(ctx, 'employee.getAll');
 	return listFrom(body, 'employees')
-		.filter((e) => matches(filter, e.name, e.email, e.number, e.number_formatted))
+		.filter((e) => matchesPerson(filter, [e.name, e.email], [e.number, e.number_formatted]))
 		.map((e) => ({
-			name: `${e.name ?? `Employee ${e.id}`}${e.number_formatted ? ` (${e.number_formatted})` : ''}`,
+			name: `${e.name || `Employee ${e.id}`}${e.number_formatted ? ` (${e.number_formatted})` : ''}`,
 			value: String(e.id),
 			endpoint: String(e.endpoint ?? `Employee#${e.id}`),
 		}));
@@ -37,7 +58,7 @@ async function groups(ctx: ILoadOptionsFunctions, filter?: string) {
 	return listFrom(body, 'employee_groups')
 		.filter((g) => matches(filter, g.name))
 		.map((g) => ({
-			name: String(g.name ?? `Group ${g.id}`),
+			name: String(g.name || `Group ${g.id}`),
 			value: String(g.id),
 			endpoint: String(g.endpoint ?? `EmployeeGroup#${g.id}`),
 		}));
@@ -46,9 +67,9 @@ async function groups(ctx: ILoadOptionsFunctions, filter?: string) {
 async function receptions(ctx: ILoadOptionsFunctions, filter?: string) {
 	const body = await relatelApiRequest.call(ctx, 'reception.getAll');
 	return listFrom(body, 'receptions')
-		.filter((r) => matches(filter, r.name, r.number, r.number_formatted, r.brand_name))
+		.filter((r) => matchesPerson(filter, [r.name, r.brand_name], [r.number, r.number_formatted]))
 		.map((r) => ({
-			name: `${r.name ?? `Reception ${r.id}`}${r.number_formatted ? ` (${r.number_formatted})` : ''}`,
+			name: `${r.name || `Reception ${r.id}`}${r.number_formatted ? ` (${r.number_formatted})` : ''}`,
 			value: String(r.id),
 			endpoint: String(r.endpoint ?? `Reception#${r.id}`),
 		}));
@@ -72,16 +93,23 @@ export async function searchReceptions(this: ILoadOptionsFunctions, filter?: str
 	return { results: list.map(({ name, value }) => ({ name, value })).sort(byName) };
 }
 
-/** Employees, groups and receptions in one list; the value is the endpoint (`Reception#7`). */
+/**
+ * Employees, groups and receptions in one list; the value is the endpoint (`Reception#7`).
+ * A list Relatel refuses (e.g. receptions without a switch product) is left out; only when
+ * all three fail does the picker show the error.
+ */
 export async function searchEndpoints(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const [e, g, r] = await Promise.all([employees(this, filter), groups(this, filter), receptions(this, filter)]);
-	const label = (kind: string) => (entry: { name: string; endpoint: string }) => ({
-		name: `${kind}: ${entry.name}`,
-		value: entry.endpoint,
+	const settled = await Promise.allSettled([receptions(this, filter), groups(this, filter), employees(this, filter)]);
+	const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	if (failed && settled.every((result) => result.status === 'rejected')) throw failed.reason;
+	const kinds = ['Reception', 'Group', 'Employee'];
+	const results: INodeListSearchItems[] = [];
+	settled.forEach((result, index) => {
+		if (result.status !== 'fulfilled') return;
+		const entries = result.value.map((entry) => ({ name: `${kinds[index]}: ${entry.name}`, value: entry.endpoint }));
+		results.push(...entries.sort(byName));
 	});
-	return {
-		results: [...r.map(label('Reception')), ...g.map(label('Group')), ...e.map(label('Employee'))],
-	};
+	return { results };
 }
 
 /**

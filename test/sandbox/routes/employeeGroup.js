@@ -21,16 +21,21 @@ function syncEmployees(state, g) {
 	}
 }
 
-function apply(state, g, changes) {
-	if (!changes || typeof changes !== 'object') throw new HttpError(422, { errors: { employee_group: ['is missing'] } });
-	if (changes.name !== undefined) {
-		if (!String(changes.name).trim()) throw new HttpError(422, { errors: { name: ["can't be blank"] } });
-		g.name = changes.name;
+/** Checks every change first, so a refused create or update changes nothing. */
+function apply(state, g, changes, { create = false } = {}) {
+	if (!changes || typeof changes !== 'object' || Array.isArray(changes)) {
+		throw new HttpError(422, { errors: { employee_group: ['is missing'] } });
+	}
+	if (create && changes.name === undefined) throw new HttpError(422, { errors: { name: ["can't be blank"] } });
+	if (changes.name !== undefined && (typeof changes.name !== 'string' || !changes.name.trim())) {
+		throw new HttpError(422, { errors: { name: ["can't be blank"] } });
 	}
 	if (changes.employee_ids !== undefined) {
+		if (!Array.isArray(changes.employee_ids)) throw new HttpError(422, { errors: { employee_ids: ['must be a list of ids'] } });
 		for (const id of changes.employee_ids) findOr404(state.db.employees, (e) => String(e.id) === String(id), 'Employee');
-		g.employee_ids = changes.employee_ids.map(Number);
 	}
+	if (changes.name !== undefined) g.name = changes.name;
+	if (changes.employee_ids !== undefined) g.employee_ids = [...new Set(changes.employee_ids.map(Number))];
 	syncEmployees(state, g);
 	return g;
 }
@@ -55,7 +60,7 @@ module.exports = {
 			'/employee_groups',
 			({ state, body }) => {
 				const g = group(state.nextId('employee_group', 100), '', []);
-				apply(state, g, body?.employee_group);
+				apply(state, g, body?.employee_group, { create: true });
 				state.db.employee_groups.push(g);
 				return [201, g];
 			},

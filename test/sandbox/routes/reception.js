@@ -24,13 +24,18 @@ function requireTime(query, name) {
 /** Call statistics computed from the calls that touched the reception. */
 function statistics({ state, params, query }) {
 	const r = byId(state, params.id);
-	const target = Number(query.get('answer_target'));
-	if (!Number.isFinite(target) || target < 0) throw new HttpError(400, { error: 'answer_target is required' });
+	const rawTarget = query.get('answer_target');
+	const target = Number(rawTarget);
+	if (rawTarget === null || rawTarget.trim() === '' || !Number.isInteger(target) || target < 0) {
+		throw new HttpError(400, { error: 'answer_target is required (whole seconds, 0 or more)' });
+	}
 	const from = requireTime(query, 'from_time');
 	const to = requireTime(query, 'to_time');
+	if (from > to) throw new HttpError(400, { error: 'from_time must be before to_time' });
 	const phases = query.get('phase') ? query.get('phase').split(',') : undefined;
 	if (phases && phases.some((p) => !['open', 'closed', 'backup'].includes(p))) throw new HttpError(400, { error: 'invalid phase' });
-	const calls = (state.db.calls ?? []).filter(
+	// Seeded calls are made on first use: ask the call module, not state.db.calls directly.
+	const calls = require('./call').calls(state).filter(
 		(c) =>
 			c.direction === 'incoming' &&
 			c.ended_at &&

@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getCurrent from './getCurrent.operation';
+import * as sendSms from './sendSms.operation';
+import * as update from './update.operation';
+import * as updateCurrent from './updateCurrent.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { get, getAll, getCurrent, sendSms, update, updateCurrent };
 
 export const description: INodeProperties[] = [
 	{
@@ -51,4 +57,10 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...get.description,
+	...getAll.description,
+	...getCurrent.description,
+	...sendSms.description,
+	...update.description,
+	...updateCurrent.description,
 ];

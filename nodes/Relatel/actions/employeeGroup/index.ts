@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as join from './join.operation';
+import * as leave from './leave.operation';
+import * as sendSms from './sendSms.operation';
+import * as update from './update.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { create, get, getAll, join, leave, sendSms, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -57,4 +64,11 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...join.description,
+	...leave.description,
+	...sendSms.description,
+	...update.description,
 ];

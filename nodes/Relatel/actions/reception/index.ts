@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getStatistics from './getStatistics.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { get, getAll, getStatistics };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,4 +36,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...get.description,
+	...getAll.description,
+	...getStatistics.description,
 ];
