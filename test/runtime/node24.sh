@@ -1,7 +1,7 @@
 # Sourced by .ci/run and the npm scripts' shell helpers: puts Node >= 24 first on PATH.
 # n8n 2.x, n8n-workflow 2.x and @n8n/node-cli need Node 24; machines here have Node 20.
 # The npm package `node@24` ships the binary, so the npm registry is all we need.
-_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 _major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$_major" -lt 24 ]; then
 	_bin="$_root/.tools/node24/node_modules/node/bin"
