@@ -51,12 +51,11 @@ export function ensureN8n() {
 	mkdirSync(RUNTIME_DIR, { recursive: true });
 	writeFileSync(path.join(RUNTIME_DIR, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
 	run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_VERSION}`], { cwd: RUNTIME_DIR });
-	for (const addon of ['sqlite3', 'isolated-vm']) {
-		const dir = findPackageDir(addon);
-		if (!dir) continue;
-		log(`building ${addon} (native addon)…`);
-		run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', '-j', 'max'], { cwd: dir });
-	}
+	// SQLite is n8n's embedded database. (isolated-vm is not needed for what we run, and
+	// cannot be built here: it needs Node 24's own headers.)
+	const sqlite = findPackageDir('sqlite3');
+	log('building sqlite3 (native addon, about a minute)…');
+	run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', '-j', 'max'], { cwd: sqlite });
 	writeFileSync(marker, `${N8N_VERSION}\n`);
 	linkRuntime();
 }
