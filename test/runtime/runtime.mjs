@@ -108,6 +108,8 @@ export function n8nEnv(userFolder, extra = {}) {
 		DB_TYPE: 'sqlite',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		// Every n8n process starts a task broker; give each its own port so several can run.
+		N8N_RUNNERS_BROKER_PORT: String(30000 + Math.floor(Math.random() * 20000)),
 		...extra,
 	};
 }
