@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as get from './get.operation';
+import * as getCharges from './getCharges.operation';
+import * as update from './update.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { get, getCharges, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,7 +19,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get an M2M subscription',
-				description: 'Get an M2M subscription by ID',
+				description: 'Get an M2M subscription by ID: product, state, dates and overuse limit',
 			},
 			{
 				name: 'Get Charges',
@@ -33,4 +36,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...get.description,
+	...getCharges.description,
+	...update.description,
 ];

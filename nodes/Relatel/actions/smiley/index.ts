@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as getAll from './getAll.operation';
+import * as getStatistics from './getStatistics.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { getAll, getStatistics };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,4 +29,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...getAll.description,
+	...getStatistics.description,
 ];

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as get from './get.operation';
 
-export const operations: OperationMap = {};
+export const operations: OperationMap = { get };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,4 +22,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...get.description,
 ];
