@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source test/runtime/node24.sh
+[ -d node_modules/@n8n/node-cli ] || npm ci --no-audit --no-fund
 npm run lint
 npm run typecheck
 npm run build
