@@ -1,4 +1,3 @@
-import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { api, useNock } from '../../helpers/api';
@@ -6,8 +5,6 @@ import { runNode } from '../../helpers/harness';
 import { group, rl } from '../employee/fixtures';
 
 const net = useNock();
-// Leave http unpatched for the next test file in this worker (see the report on useNock).
-afterAll(() => nock.restore());
 
 const update = (updateFields: INodeParameters) => ({
 	resource: 'employeeGroup',

@@ -1,5 +1,3 @@
-import nock from 'nock';
-
 import {
 	searchEmployeeGroups,
 	searchEmployees,
@@ -12,8 +10,6 @@ import { employees, group, hovednummer, kundeservice, sales, support } from '../
 import { loadOptionsContext } from './loadOptionsContext';
 
 const net = useNock();
-// Leave http unpatched for the next test file in this worker (see the report on useNock).
-afterAll(() => nock.restore());
 
 describe('resource locator pickers (listSearch)', () => {
 	it('searchEmployees: every employee, sorted by name, with the number', async () => {

@@ -1,12 +1,8 @@
-import nock from 'nock';
-
 import { api, useNock } from '../../helpers/api';
 import { runNode } from '../../helpers/harness';
 import { hovednummer, kundeservice, reception, rl } from '../employee/fixtures';
 
 const net = useNock();
-// Leave http unpatched for the next test file in this worker (see the report on useNock).
-afterAll(() => nock.restore());
 
 const params = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'reception', operation, ...extra });
 

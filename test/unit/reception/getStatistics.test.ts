@@ -1,12 +1,8 @@
-import nock from 'nock';
-
 import { api, useNock } from '../../helpers/api';
 import { runNode } from '../../helpers/harness';
 import { rl } from '../employee/fixtures';
 
 const net = useNock();
-// Leave http unpatched for the next test file in this worker (see the report on useNock).
-afterAll(() => nock.restore());
 
 const FROM = '2026-11-02T00:00:00Z';
 const TO = '2026-11-08T23:59:59Z';
