@@ -58,10 +58,13 @@ function buildRoutes() {
  * @param {string} [options.host] default 127.0.0.1
  * @param {string} [options.token] the access token that works
  * @param {() => number} [options.now] clock (ms), for simulated time
+ * @param {(record: object, state: object) => void | Promise<void>} [options.onRequest] called for
+ *   every API request before it is answered; also settable later as `state.onRequest`
  */
 async function startSandbox(options = {}) {
 	const host = options.host ?? '127.0.0.1';
 	const state = createState({ token: options.token ?? 'sandbox-token', now: options.now });
+	state.onRequest = options.onRequest;
 	for (const mod of routeModules) mod.seed?.(state);
 	const apiRoutes = buildRoutes();
 	const control = controlRoutes(state, routeModules);
@@ -93,6 +96,8 @@ async function startSandbox(options = {}) {
 			record.body = body;
 			record.route = route ? `${route.method} ${route.pattern}` : undefined;
 			state.requests.push(record);
+			// A test's hook: runs before the request is answered (e.g. new events arrive mid-paging).
+			if (state.onRequest) await state.onRequest(record, state);
 
 			const fault = takeFault(state, req.method, path);
 			if (fault && fault.phase !== 'after') return applyFault(fault, res);

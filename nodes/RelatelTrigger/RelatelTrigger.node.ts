@@ -1,0 +1,88 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchEndpoints } from '../Relatel/methods/listSearch';
+import { eventFields } from './description';
+import { pollRelatel } from './poll';
+
+/**
+ * Polls Relatel for new calls, missed calls, voicemails, smileys, SMS, chats and M2M order
+ * state changes. Each event lives in events/<event>.ts; the watermark and seen-id logic in
+ * cursor.ts; one poll in poll.ts.
+ */
+export class RelatelTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Relatel Trigger',
+		name: 'relatelTrigger',
+		icon: { light: 'file:../../icons/relatel.svg', dark: 'file:../../icons/relatel.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow on new Relatel calls, missed calls, voicemails, smileys, SMS, chats and M2M orders',
+		defaults: { name: 'Relatel Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'relatelApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'relatelOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token', value: 'accessToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'callEnded',
+				options: [
+					{
+						name: 'Call Ended',
+						value: 'callEnded',
+						description: 'A call ended: duration, who answered and the recording are known',
+					},
+					{ name: 'Call Started', value: 'callStarted', description: 'A call started ringing' },
+					{
+						name: 'M2M Order State Changed',
+						value: 'm2mOrderStateChanged',
+						description: 'An M2M order changed state, e.g. a SIM activation completed',
+					},
+					{
+						name: 'Missed Call',
+						value: 'missedCall',
+						description: 'An incoming call ended without being answered',
+					},
+					{ name: 'New Chat', value: 'newChat', description: 'A chat started' },
+					{ name: 'New Smiley', value: 'newSmiley', description: 'A caller gave feedback (a smiley)' },
+					{ name: 'New SMS', value: 'newSms', description: 'An SMS was received or sent' },
+					{ name: 'New Voicemail', value: 'newVoicemail', description: 'A caller left a voicemail' },
+				],
+			},
+			...eventFields,
+		],
+	};
+
+	methods = { listSearch: { searchEndpoints } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollRelatel.call(this);
+	}
+}

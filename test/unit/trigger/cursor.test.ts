@@ -1,0 +1,114 @@
+import {
+	advance,
+	freshItems,
+	initialCursor,
+	loadCursor,
+	MAX_SEEN,
+	OVERLAP_MS,
+	saveCursor,
+	type Cursor,
+} from '../../../nodes/RelatelTrigger/cursor';
+import { diffOrders } from '../../../nodes/RelatelTrigger/orderStates';
+
+const T = Date.parse('2026-11-10T10:00:00Z');
+const at = (seconds: number) => T + seconds * 1000;
+const item = (id: string | number, seconds: number) => ({ id: String(id), time: at(seconds) });
+
+describe('cursor: which items are new', () => {
+	it('starts one overlap window before the first poll, with nothing seen', () => {
+		expect(initialCursor(T)).toEqual({ since: T - OVERLAP_MS, seen: [] });
+	});
+
+	it('emits unseen items at or after since, oldest first, each id once', () => {
+		const cursor: Cursor = { since: at(0), seen: ['2'] };
+		const items = [item(5, 30), item(4, 10), item(2, 10), item(3, 0), item(1, -1), item(4, 10)];
+		expect(freshItems(cursor, items).map((i) => i.id)).toEqual(['3', '4', '5']);
+	});
+
+	it('orders equal times by numeric id, and keeps the given order for other ids', () => {
+		const cursor: Cursor = { since: at(0), seen: [] };
+		expect(freshItems(cursor, [item(12, 5), item(3, 5), item(7, 1)]).map((i) => i.id)).toEqual(['7', '3', '12']);
+		expect(freshItems(cursor, [item('b', 5), item('a', 5)]).map((i) => i.id)).toEqual(['b', 'a']);
+	});
+});
+
+describe('cursor: where the next poll starts', () => {
+	it('trails the newest event by the overlap, and remembers the ids inside that window', () => {
+		const cursor: Cursor = { since: at(-120), seen: [] };
+		const matched = [item('old', -100), item('a', 50), item('b', 100)];
+		const next = advance(cursor, matched, [at(-100), at(50), at(100), at(110)], at(200));
+		// newest fetched (matching or not) is 110 s; pollStart 200 s is later, so Relatel's time wins
+		expect(next.since).toBe(at(110) - OVERLAP_MS);
+		expect(next.seen.sort()).toEqual(['a', 'b']);
+	});
+
+	it("never runs ahead of n8n's clock when Relatel's clock is ahead", () => {
+		const next = advance({ since: at(0), seen: [] }, [item('x', 500)], [at(500)], at(300));
+		expect(next.since).toBe(at(300) - OVERLAP_MS);
+		expect(next.seen).toEqual(['x']);
+	});
+
+	it('stays put when nothing was fetched, and never moves back', () => {
+		const cursor: Cursor = { since: at(1000), seen: ['keep'] };
+		expect(advance(cursor, [], [], at(5000))).toEqual({ since: at(1000), seen: [] });
+		expect(advance(cursor, [item('z', 900)], [at(900)], at(5000)).since).toBe(at(1000));
+	});
+
+	it('keeps at most MAX_SEEN ids by moving since past the oldest ones', () => {
+		const matched = Array.from({ length: MAX_SEEN + 250 }, (_, i) => item(i, Math.floor(i / 10)));
+		const next = advance({ since: at(-1000), seen: [] }, matched, matched.map((m) => m.time), at(100), {
+			overlapMs: 10 * 60_000,
+		});
+		expect(next.seen.length).toBeLessThanOrEqual(MAX_SEEN);
+		// Nothing at or before `since` can come back, nothing after it is forgotten.
+		const remembered = new Set(next.seen);
+		for (const m of matched) expect(remembered.has(m.id)).toBe(m.time >= next.since);
+		// And no id it forgot can be emitted again.
+		expect(freshItems(next, matched)).toEqual([]);
+	});
+
+	it('lets go of a whole second that does not fit', () => {
+		const matched = Array.from({ length: 30 }, (_, i) => item(i, 0));
+		const next = advance({ since: at(-10), seen: [] }, matched, [at(0)], at(1), { maxSeen: 20 });
+		expect(next).toEqual({ since: at(0) + 1, seen: [] });
+		expect(freshItems(next, matched)).toEqual([]);
+	});
+
+	it('round-trips through static data as plain JSON', () => {
+		const cursor: Cursor = { since: at(3), seen: ['a', 'b'] };
+		const saved = JSON.parse(JSON.stringify(saveCursor(cursor)));
+		expect(saved).toEqual({ since: '2026-11-10T10:00:03.000Z', seen: ['a', 'b'] });
+		expect(loadCursor(saved)).toEqual(cursor);
+		expect(loadCursor({ since: 'yesterday', seen: [] })).toBeUndefined();
+		expect(loadCursor(undefined)).toBeUndefined();
+	});
+});
+
+describe('M2M order states', () => {
+	const order = (id: number, state: string) => ({ id, type: 'Order::ActivateM2m', state });
+
+	it('records on the first poll, then reports each change once, and new orders from null', () => {
+		const first = diffOrders(undefined, [order(1, 'pending'), order(2, 'completed')]);
+		expect(first.changes).toEqual([]);
+		expect(first.memory).toEqual({ states: { '1': 'pending', '2': 'completed' } });
+
+		const second = diffOrders(first.memory, [order(1, 'completed'), order(2, 'completed'), order(3, 'pending')]);
+		expect(second.changes.map((c) => [c.order.id, c.previousState, c.order.state])).toEqual([
+			[1, 'pending', 'completed'],
+			[3, null, 'pending'],
+		]);
+		expect(diffOrders(second.memory, [order(1, 'completed'), order(2, 'completed'), order(3, 'pending')]).changes).toEqual([]);
+	});
+
+	it('stays bounded: beyond the cap the lowest ids are let go and ignored, not reported as new', () => {
+		const orders = Array.from({ length: 30 }, (_, i) => order(i + 1, 'completed'));
+		const first = diffOrders(undefined, orders, 10);
+		expect(Object.keys(first.memory.states)).toHaveLength(10);
+		expect(first.memory.floor).toBe('21');
+		const again = diffOrders(first.memory, orders, 10);
+		expect(again.changes).toEqual([]);
+		const changed = diffOrders(again.memory, [...orders.slice(0, 29), order(30, 'failed'), order(31, 'pending')], 10);
+		expect(changed.changes.map((c) => c.order.id)).toEqual([30, 31]);
+		expect(Object.keys(changed.memory.states)).toHaveLength(10);
+	});
+});
