@@ -192,3 +192,17 @@ export async function startN8n(userFolder, { port = 5678, env = {}, stdio = 'inh
 	child.kill();
 	throw new Error('n8n did not start within 3 minutes');
 }
+
+/** A TCP port free on loopback right now (the OS picks it), for n8n or the sandbox. */
+export async function freePort() {
+	const net = await import('node:net');
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
