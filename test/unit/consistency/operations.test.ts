@@ -1,6 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { ROUTES } from '../../../nodes/Relatel/transport/routes';
 import {
 	implementedOperations,
@@ -9,8 +6,7 @@ import {
 	TABLE_START,
 	uiOperations,
 } from '../../helpers/operationsTable';
-
-const README = path.join(__dirname, '../../../README.md');
+import { readRepoFile, updateRequested, writeRepoFile } from '../../helpers/files';
 
 /**
  * The route table, the node's operations and the README's operations table must list
@@ -37,14 +33,14 @@ describe('route table = node operations = README table', () => {
 	});
 
 	it('the README table is the one the code produces', () => {
-		const readme = readFileSync(README, 'utf8');
+		const readme = readRepoFile('README.md');
 		const table = renderOperationsTable();
 		const start = readme.indexOf(TABLE_START);
 		const end = readme.indexOf(TABLE_END);
-		if (process.env.UPDATE_README === '1' && start >= 0 && end > start) {
-			writeFileSync(README, readme.slice(0, start) + table + readme.slice(end + TABLE_END.length));
+		if (updateRequested() && start >= 0 && end > start) {
+			writeRepoFile('README.md', readme.slice(0, start) + table + readme.slice(end + TABLE_END.length));
 		}
-		const current = readFileSync(README, 'utf8');
+		const current = readRepoFile('README.md');
 		const s = current.indexOf(TABLE_START);
 		const e = current.indexOf(TABLE_END);
 		expect(s).toBeGreaterThanOrEqual(0);

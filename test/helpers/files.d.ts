@@ -1,0 +1,3 @@
+export function readRepoFile(relative: string): string;
+export function writeRepoFile(relative: string, text: string): void;
+export function updateRequested(): boolean;
