@@ -1,14 +1,23 @@
 // What every E2E test needs: the pinned real n8n, a fresh user folder with this package's
 // build linked in, the sandbox on a free port, and credentials pointing at it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureN8n, executeWorkflow, importCredentials, importWorkflows, prepareUserFolder, TYPE_PREFIX } from '../runtime/runtime.mjs';
+import {
+	ensureN8n,
+	executeWorkflow,
+	importCredentials,
+	importWorkflows,
+	n8nCli,
+	prepareUserFolder,
+	TYPE_PREFIX,
+} from '../runtime/runtime.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox } = require('../sandbox/server.js');
+const { CLIENT_ID, CLIENT_SECRET } = require('../sandbox/routes/oauth.js');
 
 export const ACCESS_TOKEN_CREDENTIAL = { id: 'RelatelE2eToken1', name: 'Relatel (access token)' };
 export const OAUTH2_CREDENTIAL = { id: 'RelatelE2eOAuth1', name: 'Relatel (OAuth2)' };
@@ -17,28 +26,138 @@ export const OAUTH2_CREDENTIAL = { id: 'RelatelE2eOAuth1', name: 'Relatel (OAuth
 export const RELATEL = `${TYPE_PREFIX}.relatel`;
 export const RELATEL_TRIGGER = `${TYPE_PREFIX}.relatelTrigger`;
 
-export async function startEnvironment({ token = 'e2e-access-token' } = {}) {
+/**
+ * The sandbox, a fresh user folder and the credentials, imported in one n8n run:
+ * - the access-token credential (ACCESS_TOKEN_CREDENTIAL, `token`);
+ * - with `oauth2: true`, a Relatel OAuth2 credential (OAUTH2_CREDENTIAL) carrying a token
+ *   the sandbox issued through the authorization-code flow (`env.oauthToken`);
+ * - `credentials`: more access-token credentials `{ id, name, token }`, each with its own
+ *   token the sandbox accepts, so a test can tell whose request is whose.
+ */
+export async function startEnvironment({ token = 'e2e-access-token', oauth2 = false, credentials = [] } = {}) {
 	ensureN8n();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'relatel-e2e-'));
 	prepareUserFolder(userFolder);
 	const sandbox = await startSandbox({ token });
-	await importCredentials(userFolder, [
+	const toImport = [
 		{
 			...ACCESS_TOKEN_CREDENTIAL,
 			type: 'relatelApi',
 			data: { accessToken: token, baseUrl: sandbox.baseUrl },
 		},
-	]);
+	];
+	for (const credential of credentials) {
+		sandbox.state.tokens.add(credential.token);
+		toImport.push({
+			id: credential.id,
+			name: credential.name,
+			type: 'relatelApi',
+			data: { accessToken: credential.token, baseUrl: sandbox.baseUrl },
+		});
+	}
+	let oauthToken;
+	if (oauth2) {
+		oauthToken = await authorizeOAuth2(sandbox);
+		toImport.push(oauth2Credential(sandbox, oauthToken));
+	}
+	await importCredentials(userFolder, toImport);
 	return {
 		sandbox,
 		userFolder,
+		oauthToken,
 		importWorkflows: (workflows) => importWorkflows(userFolder, workflows),
 		execute: (id) => executeWorkflow(userFolder, id),
+		executeMany: (ids, extraEnv) => executeWorkflows(userFolder, ids, extraEnv),
 		async stop() {
 			await sandbox.close();
 			rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
+}
+
+/** n8n's OAuth callback, as the redirect URI registered with the (sandbox) application. */
+export const OAUTH2_REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callback';
+
+/**
+ * The OAuth 2.0 authorization-code flow against the sandbox, as n8n's "Connect" button runs
+ * it: GET /authorize answers 302 to the redirect URI with ?code=, POST /token (client
+ * credentials in the body, n8n's `authentication: body`) exchanges the code for a token.
+ */
+export async function authorizeOAuth2(sandbox, { redirectUri = OAUTH2_REDIRECT_URI } = {}) {
+	const authorize = new URL(`${sandbox.baseUrl}/authorize`);
+	authorize.search = new URLSearchParams({
+		client_id: CLIENT_ID,
+		response_type: 'code',
+		redirect_uri: redirectUri,
+		state: 'e2e-state',
+	}).toString();
+	const redirect = await fetch(authorize, { redirect: 'manual' });
+	if (redirect.status !== 302) throw new Error(`/authorize answered ${redirect.status}, not a redirect`);
+	const back = new URL(redirect.headers.get('location'));
+	if (`${back.origin}${back.pathname}` !== redirectUri || back.searchParams.get('state') !== 'e2e-state') {
+		throw new Error(`/authorize redirected to ${back}, not back to ${redirectUri} with our state`);
+	}
+	const code = back.searchParams.get('code');
+	const response = await fetch(`${sandbox.baseUrl}/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			client_id: CLIENT_ID,
+			client_secret: CLIENT_SECRET,
+			grant_type: 'authorization_code',
+			code,
+			redirect_uri: redirectUri,
+		}),
+	});
+	const body = await response.json();
+	if (response.status !== 200 || !body.access_token) throw new Error(`/token answered ${response.status}: ${JSON.stringify(body)}`);
+	return body.access_token;
+}
+
+/** A Relatel OAuth2 API credential as n8n stores it after "Connect": the token in oauthTokenData. */
+export function oauth2Credential(sandbox, accessToken) {
+	return {
+		...OAUTH2_CREDENTIAL,
+		type: 'relatelOAuth2Api',
+		data: {
+			clientId: CLIENT_ID,
+			clientSecret: CLIENT_SECRET,
+			authUrl: `${sandbox.baseUrl}/authorize`,
+			accessTokenUrl: `${sandbox.baseUrl}/token`,
+			baseUrl: sandbox.baseUrl,
+			grantType: 'authorizationCode',
+			authentication: 'body',
+			scope: '',
+			authQueryParameters: '',
+			oauthTokenData: { access_token: accessToken, token_type: 'Bearer' },
+		},
+	};
+}
+
+/**
+ * `n8n execute-batch`: several workflows in ONE n8n process (each CLI start costs
+ * 15–30 s), one after another, never retried (a retry would send an SMS twice). Resolves
+ * with each workflow's run data by id (`runs[id]`, as `n8n execute --rawOutput` gives it;
+ * undefined when the run failed) and the batch summary (`summary.errors` says why).
+ */
+export async function executeWorkflows(userFolder, ids, extraEnv = {}) {
+	const snapshots = path.join(userFolder, 'batch-snapshots');
+	const summaryFile = path.join(userFolder, 'batch-summary.json');
+	rmSync(snapshots, { recursive: true, force: true });
+	rmSync(summaryFile, { force: true });
+	mkdirSync(snapshots, { recursive: true });
+	const { code, stdout, stderr } = await n8nCli(
+		userFolder,
+		['execute-batch', `--ids=${ids.join(',')}`, '--retries=0', `--snapshot=${snapshots}`, `--output=${summaryFile}`],
+		extraEnv,
+	);
+	const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : undefined;
+	const runs = {};
+	for (const id of ids) {
+		const file = path.join(snapshots, `${id}-snapshot.json`);
+		if (existsSync(file)) runs[id] = { data: JSON.parse(readFileSync(file, 'utf8')), stdout, stderr };
+	}
+	return { code, summary, runs, stdout, stderr };
 }
 
 /** A workflow: Manual Trigger → each given node in a chain. Nodes get positions and ids. */
@@ -79,4 +198,91 @@ export function outputOf(result, nodeName) {
 	const runs = result.data?.data?.resultData?.runData?.[nodeName];
 	if (!runs) throw new Error(`No run data for "${nodeName}". n8n said:\n${result.stdout}\n${result.stderr}`);
 	return runs[0].data.main[0].map((item) => item.json);
+}
+
+/** The output items of a node (json and binary) in a run, e.g. for binary downloads. */
+export function itemsOf(result, nodeName) {
+	const runs = result.data?.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`No run data for "${nodeName}". n8n said:\n${result.stdout}\n${result.stderr}`);
+	return runs[0].data.main[0];
+}
+
+/** The sandbox's API requests, as `METHOD /path` without the /api/v2 prefix. */
+export function requestLines(requests) {
+	return requests.map((r) => `${r.method} ${r.path.replace('/api/v2', '')}`);
+}
+
+/**
+ * The owner's session with a running n8n, through the REST API the editor uses: sets up
+ * the owner account (a fresh instance has none) and keeps its cookie.
+ * - `publish(ids)` publishes (activates) workflows as the editor's Publish button does
+ *   (POST /rest/workflows/:id/activate with the current version). n8n 2.x's
+ *   `import:workflow` always imports workflows unpublished, and `publish:workflow` costs an
+ *   n8n start per workflow; this costs a few HTTP requests.
+ * - `executions(workflowId)` lists a workflow's executions, newest first.
+ */
+export async function ownerSession(n8nUrl) {
+	const headers = { 'content-type': 'application/json', 'browser-id': 'relatel-e2e-browser' };
+	// /healthz answers before n8n is ready: the database may still be connecting (503 on
+	// /healthz/readiness and /rest/*) and the REST routes not yet mounted (404).
+	await waitFor(async () => (await fetch(`${n8nUrl}/healthz/readiness`)).ok, { timeoutMs: 120_000, what: 'n8n to be ready' });
+	const setup = await waitFor(
+		async () => {
+			const response = await fetch(`${n8nUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ email: 'owner@relatel-e2e.dk', firstName: 'E2E', lastName: 'Owner', password: 'Relatel-e2e-1234' }),
+			});
+			return response.status === 404 || response.status === 503 ? undefined : response;
+		},
+		{ timeoutMs: 120_000, what: "n8n's REST API" },
+	);
+	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	const cookie = setup.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	const authed = { ...headers, cookie };
+	// The other REST routes may be mounted a little later still.
+	await waitFor(async () => (await fetch(`${n8nUrl}/rest/workflows`, { headers: authed })).ok, {
+		timeoutMs: 120_000,
+		what: "n8n's workflow API",
+	});
+	async function rest(method, route, body) {
+		const response = await fetch(`${n8nUrl}/rest${route}`, { method, headers: authed, body: body && JSON.stringify(body) });
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${route} failed: ${response.status} ${text}`);
+		const parsed = JSON.parse(text);
+		return parsed.data ?? parsed;
+	}
+	return {
+		async publish(ids) {
+			const published = [];
+			for (const id of ids) {
+				const { versionId } = await rest('GET', `/workflows/${id}`);
+				published.push(await rest('POST', `/workflows/${id}/activate`, { versionId }));
+			}
+			return published;
+		},
+		/** One execution with its run data (n8n sends `data` in its compact "flatted" form). */
+		async execution(id) {
+			return await rest('GET', `/executions/${id}`);
+		},
+		async executions(workflowId) {
+			const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '100' });
+			const { results } = await rest('GET', `/executions?${query}`);
+			return results;
+		},
+	};
+}
+
+/** Resolves once `check()` returns a truthy value (which it resolves with); fails after `timeoutMs`. */
+export async function waitFor(check, { timeoutMs, intervalMs = 500, what = 'condition' }) {
+	const started = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
 }
