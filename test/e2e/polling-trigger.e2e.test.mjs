@@ -1,0 +1,246 @@
+// The Relatel Trigger in a running n8n (`n8n start`), with the three trigger-based example
+// workflows of docs/examples/ imported and published as a user would:
+//   Missed Call  → SMS the caller back (from the reception they called)
+//   New Voicemail → Download Audio → Read/Write Files from Disk (an MP3 per voicemail)
+//   New Smiley (negative) → SMS to the team lead
+// Each polls every minute. The test creates events in the sandbox, waits for the polls and
+// asserts that each event produced exactly one execution and one action (an SMS, a file),
+// that events the workflows do not ask for produced none, and that later polls repeat
+// nothing. Takes about 3–4 minutes: three poll rounds of up to a minute each.
+// RELATEL_E2E_LOG=<file> writes n8n's log and the sandbox's request log there afterwards.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { loadExampleWorkflows } from '../runtime/examples.mjs';
+import { freePort, startN8n, TYPE_PREFIX } from '../runtime/runtime.mjs';
+import { ownerSession, startEnvironment, waitFor } from './environment.mjs';
+
+const require = createRequire(import.meta.url);
+const { fakeMp3 } = require('../sandbox/files.js');
+
+const MINUTE = 60_000;
+/** A poll comes at most a minute after the last; allow for a slow machine. */
+const POLL_WAIT = 100_000;
+/** After a poll, how long an execution it started may take to reach the sandbox. */
+const SETTLE = 10_000;
+
+const WORKFLOWS = {
+	missedCall: { id: 'RelatelE2eTrigger01', name: 'Relatel: SMS the caller back after a missed call', path: '/calls' },
+	voicemail: { id: 'RelatelE2eTrigger02', name: 'Relatel: save every new voicemail as an MP3 file', path: '/voice_mails' },
+	smiley: { id: 'RelatelE2eTrigger03', name: 'Relatel: SMS the team lead about a negative smiley', path: '/smileys' },
+};
+const CREDENTIALS = Object.fromEntries(
+	Object.keys(WORKFLOWS).map((key, i) => [key, { id: `RelatelE2eTrgCred0${i + 1}`, name: `Relatel (${key})`, token: `e2e-trigger-${key}` }]),
+);
+
+let env;
+let n8n;
+let n8nLog = '';
+let session;
+let fileFolder;
+/** Events by phase, to assert on. */
+const events = { missedCalls: [], answeredCalls: [], voicemails: [], negativeSmileys: [], positiveSmileys: [] };
+
+/** The example, for the given credential, with its files written under the test's folder. */
+function example(key) {
+	const { id, name } = WORKFLOWS[key];
+	const credential = CREDENTIALS[key];
+	const workflow = loadExampleWorkflows({ credentialId: credential.id, credentialName: credential.name, typePrefix: TYPE_PREFIX }).find(
+		(w) => w.name === name,
+	);
+	assert.ok(workflow, `docs/examples has no workflow named "${name}"`);
+	return JSON.parse(JSON.stringify({ ...workflow, id }).replaceAll('/home/node/.n8n-files', fileFolder));
+}
+
+async function sandboxEvent(kind, body) {
+	const response = await fetch(`${env.sandbox.origin}/__sandbox/events/${kind}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	assert.equal(response.status, 201, `sandbox event ${kind}`);
+	return await response.json();
+}
+
+function requestsOf(key) {
+	return env.sandbox.state.requests.filter((r) => r.authorization === `Bearer ${CREDENTIALS[key].token}`);
+}
+
+/** When the workflow's trigger last asked Relatel for its list (a poll), in ms. */
+function lastPollAt(key) {
+	const polls = requestsOf(key).filter((r) => r.method === 'GET' && r.path === `/api/v2${WORKFLOWS[key].path}`);
+	return polls.length ? polls.at(-1).at : undefined;
+}
+
+/** Waits until every workflow's trigger has polled after `since`, then lets executions finish. */
+async function nextPollOfEach(since) {
+	for (const key of Object.keys(WORKFLOWS)) {
+		await waitFor(() => (lastPollAt(key) ?? 0) > since, { timeoutMs: POLL_WAIT, what: `a poll of the ${key} workflow` });
+	}
+	await new Promise((resolve) => setTimeout(resolve, SETTLE));
+}
+
+const smsTo = (number) =>
+	requestsOf('missedCall').filter((r) => r.method === 'POST' && r.path === '/api/v2/messages' && r.body?.to_numbers?.includes(number));
+const teamLeadSms = (number) =>
+	requestsOf('smiley').filter((r) => r.method === 'POST' && r.path === '/api/v2/employees/1/message' && r.body?.message?.body?.includes(number));
+const audioDownloads = (id) => requestsOf('voicemail').filter((r) => r.path === `/api/v2/voice_mails/${id}/sound`);
+const voicemailFiles = () => readdirSync(fileFolder).sort();
+
+async function executionCounts() {
+	const counts = {};
+	for (const [key, { id }] of Object.entries(WORKFLOWS)) {
+		const executions = await session.executions(id);
+		const failed = executions.filter((e) => e.status !== 'success' || e.mode !== 'trigger');
+		if (failed.length > 0) {
+			const details = await Promise.all(failed.map(async (e) => String((await session.execution(e.id)).data).slice(0, 3000)));
+			assert.fail(`${key}: ${JSON.stringify(executions.map((e) => [e.id, e.status, e.mode]))}\n${details.join('\n')}\n${n8nLog.slice(-4000)}`);
+		}
+		counts[key] = executions.length;
+	}
+	return counts;
+}
+
+/** Creates one round of events: what each workflow must react to, and what it must not. */
+async function createEvents(round) {
+	const now = Date.now();
+	const missed = await sandboxEvent('call', {
+		direction: 'incoming',
+		answered: false,
+		reception: 22,
+		customer: [`Kunde ${round}`, `456100010${round}`],
+		started_at: new Date(now - 30_000).toISOString(),
+		wait: 14,
+	});
+	const answered = await sandboxEvent('call', {
+		direction: 'incoming',
+		answered: true,
+		reception: 22,
+		customer: [null, `456100020${round}`],
+		started_at: new Date(now - 40_000).toISOString(),
+		wait: 5,
+		talk: 20,
+	});
+	const voicemail = await sandboxEvent('voicemail', { from_number: `456100030${round}`, duration: 12 + round });
+	const negative = await sandboxEvent('smiley', {
+		rating: 0,
+		comment: `Ventede ${round * 10} minutter`,
+		number: `456100040${round}`,
+		name: `Utilfreds ${round}`,
+		endpoint: 'Reception#21',
+	});
+	const positive = await sandboxEvent('smiley', { rating: 1, number: `456100050${round}`, endpoint: 'Reception#21' });
+	events.missedCalls.push(missed);
+	events.answeredCalls.push(answered);
+	events.voicemails.push(voicemail);
+	events.negativeSmileys.push(negative);
+	events.positiveSmileys.push(positive);
+	return Date.now();
+}
+
+/** Every event so far produced exactly one action; the ones no workflow asks for, none. */
+function assertEachEventActedOnOnce() {
+	for (const call of events.missedCalls) {
+		const sms = smsTo(call.remote_number);
+		assert.equal(sms.length, 1, `SMS to the caller of missed call ${call.call_uuid}`);
+		assert.deepEqual(sms[0].body, {
+			message: {
+				body: `Hej ${call.remote_contact.name}! Vi kunne ikke tage telefonen, da du ringede til Kundeservice. Vi ringer dig op hurtigst muligt.`,
+				endpoint: 'Reception#22',
+			},
+			to_numbers: [call.remote_number],
+		});
+	}
+	for (const call of events.answeredCalls) assert.equal(smsTo(call.remote_number).length, 0, 'no SMS after an answered call');
+	for (const voicemail of events.voicemails) {
+		assert.equal(audioDownloads(voicemail.id).length, 1, `audio of voicemail ${voicemail.id} downloaded once`);
+		const file = path.join(fileFolder, `voicemail-${voicemail.id}-${voicemail.from_number}.mp3`);
+		assert.ok(existsSync(file), `${file} written`);
+		assert.deepEqual(readFileSync(file), fakeMp3(voicemail.id), 'the file is the voicemail’s audio');
+	}
+	assert.equal(voicemailFiles().length, events.voicemails.length, `files: ${voicemailFiles().join(', ')}`);
+	for (const smiley of events.negativeSmileys) {
+		const sms = teamLeadSms(smiley.number);
+		assert.equal(sms.length, 1, `SMS to the team lead about smiley ${smiley.id}`);
+		assert.equal(
+			sms[0].body.message.body,
+			`Negativ smiley fra ${smiley.contact.name}: "${smiley.comment}". Ring tilbage på ${smiley.number}.`,
+		);
+	}
+	for (const smiley of events.positiveSmileys) assert.equal(teamLeadSms(smiley.number).length, 0, 'nothing about a positive smiley');
+}
+
+before(async () => {
+	env = await startEnvironment({ credentials: Object.values(CREDENTIALS) });
+	fileFolder = mkdtempSync(path.join(os.tmpdir(), 'relatel-e2e-files-'));
+	await env.importWorkflows(Object.keys(WORKFLOWS).map(example));
+	const port = await freePort();
+	n8n = await startN8n(env.userFolder, {
+		port,
+		stdio: 'pipe',
+		// Read/Write Files from Disk may only write inside this folder (n8n 2.x default: ~/.n8n-files).
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: fileFolder, N8N_LOG_LEVEL: 'info' },
+	});
+	for (const stream of [n8n.stdout, n8n.stderr]) stream.on('data', (chunk) => (n8nLog = (n8nLog + chunk).slice(-100_000)));
+	session = await ownerSession(`http://127.0.0.1:${port}`);
+});
+after(async () => {
+	if (process.env.RELATEL_E2E_LOG) {
+		const { writeFileSync } = await import('node:fs');
+		writeFileSync(process.env.RELATEL_E2E_LOG, `${n8nLog}\n\n${JSON.stringify(env?.sandbox.state.requests, null, 1)}`);
+	}
+	if (n8n && n8n.exitCode === null) {
+		const exited = new Promise((resolve) => n8n.once('exit', resolve));
+		n8n.kill('SIGTERM');
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+		if (n8n.exitCode === null) n8n.kill('SIGKILL');
+	}
+	await env?.stop();
+	if (fileFolder) rmSync(fileFolder, { recursive: true, force: true });
+});
+
+test('publishing the examples polls once at once and fires for nothing that happened before', async () => {
+	const beforePublish = Date.now();
+	const published = await session.publish(Object.values(WORKFLOWS).map((w) => w.id));
+	assert.deepEqual(
+		published.map((w) => [w.id, w.active]),
+		Object.values(WORKFLOWS).map((w) => [w.id, true]),
+	);
+	// Activation runs the first poll: it only notes where "now" is (no flood of history).
+	for (const key of Object.keys(WORKFLOWS)) {
+		await waitFor(() => (lastPollAt(key) ?? 0) >= beforePublish, { timeoutMs: 30_000, what: `the ${key} workflow's first poll` });
+	}
+	await new Promise((resolve) => setTimeout(resolve, SETTLE / 2));
+	assert.deepEqual(await executionCounts(), { missedCall: 0, voicemail: 0, smiley: 0 });
+	assert.ok(requestsOf('missedCall').every((r) => r.method === 'GET'));
+	assert.ok(requestsOf('smiley').every((r) => r.method === 'GET'));
+});
+
+test('first events: each produces exactly one execution at the next poll', { timeout: 3 * MINUTE }, async () => {
+	const created = await createEvents(1);
+	await nextPollOfEach(created);
+	assert.deepEqual(await executionCounts(), { missedCall: 1, voicemail: 1, smiley: 1 });
+	assertEachEventActedOnOnce();
+});
+
+test('second events: fire once; the first ones are not repeated', { timeout: 3 * MINUTE }, async () => {
+	const created = await createEvents(2);
+	await nextPollOfEach(created);
+	assert.deepEqual(await executionCounts(), { missedCall: 2, voicemail: 2, smiley: 2 });
+	assertEachEventActedOnOnce();
+});
+
+test('a poll with nothing new repeats nothing', { timeout: 3 * MINUTE }, async () => {
+	await nextPollOfEach(Date.now());
+	assertEachEventActedOnOnce();
+	assert.deepEqual(await executionCounts(), { missedCall: 2, voicemail: 2, smiley: 2 });
+	// Every poll after the first asked Relatel only for the recent window.
+	const polls = requestsOf('missedCall').filter((r) => r.path === '/api/v2/calls');
+	assert.ok(polls.length >= 4, `${polls.length} polls`);
+	assert.ok(polls.every((r) => r.query.direction === 'incoming'));
+	assert.ok(polls.slice(1).every((r) => Date.now() - Date.parse(r.query.ended_at_gt_or_eq) < 10 * MINUTE), JSON.stringify(polls.map((r) => r.query)));
+});
