@@ -2,28 +2,53 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_SEGMENTS, smsInfo, type SmsInfo } from './sms';
+import { cleanNumberInput, isBlank, MAX_NUMBER_INPUT, quoted } from './text';
 
 /** Checks on user input, each raising a NodeOperationError that names the field and item. */
 
-export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+/**
+ * Longest free text (a name, a comment) sent to Relatel: 65,535 characters, what a database
+ * text column holds. A longer value is almost always an expression that picked up a whole
+ * file or document.
+ */
+export const MAX_TEXT_LENGTH = 65_535;
+
+/** Text that is not empty (whitespace and invisible characters alone count as empty) and not oversized. */
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number, maxLength = MAX_TEXT_LENGTH): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-	if (!text.trim()) {
+	if (isBlank(text)) {
 		throw new NodeOperationError(node, `'${field}' is empty`, {
 			itemIndex,
 			description: `Fill in '${field}'. Nothing was sent to Relatel.`,
 		});
 	}
+	if (text.length > maxLength) {
+		throw new NodeOperationError(node, `'${field}' is too long (${text.length.toLocaleString('en-US')} characters)`, {
+			itemIndex,
+			description: `'${field}' takes at most ${maxLength.toLocaleString('en-US')} characters. Check the expression that fills it: it may have picked up a whole file or document. Nothing was sent to Relatel.`,
+		});
+	}
 	return text;
 }
 
-/** A positive whole number id (as number or numeric string). */
+/** Optional free text, trimmed ('' when empty or not text), refused when oversized. */
+export function optionalText(node: INode, value: unknown, field: string, itemIndex: number, maxLength = MAX_TEXT_LENGTH): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return text && !isBlank(text) ? requireText(node, text, field, itemIndex, maxLength) : '';
+}
+
+/** A positive whole number id (as number or numeric string), at most Number.MAX_SAFE_INTEGER. */
 export function requireId(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const text = String(value ?? '').trim();
-	if (!/^\d{1,18}$/.test(text) || /^0+$/.test(text)) {
+	const raw = String(value ?? '');
+	const text = raw.length > MAX_NUMBER_INPUT ? raw : cleanNumberInput(raw).trim();
+	if (!/^\d{1,16}$/.test(text) || /^0+$/.test(text) || Number(text) > Number.MAX_SAFE_INTEGER) {
 		throw new NodeOperationError(
 			node,
-			text ? `"${text.slice(0, 40)}" is not a valid ID in '${field}'` : `'${field}' is empty`,
-			{ itemIndex, description: `'${field}' must be a Relatel ID: a whole number such as 1234. Nothing was sent to Relatel.` },
+			isBlank(text) ? `'${field}' is empty` : `"${quoted(text)}" is not a valid ID in '${field}'`,
+			{
+				itemIndex,
+				description: `'${field}' must be a Relatel ID: a whole number above 0 such as 1234 (at most 16 digits). Nothing was sent to Relatel.`,
+			},
 		);
 	}
 	return text;
@@ -31,11 +56,12 @@ export function requireId(node: INode, value: unknown, field: string, itemIndex:
 
 /** A call or chat UUID (Relatel uses UUIDs such as 45981120-324b-0132-d3ef-14dae9edd21d). */
 export function requireUuid(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const text = String(value ?? '').trim();
+	const raw = String(value ?? '');
+	const text = raw.length > MAX_NUMBER_INPUT ? raw : cleanNumberInput(raw).trim();
 	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
 		throw new NodeOperationError(
 			node,
-			text ? `"${text.slice(0, 60)}" is not a valid ID in '${field}'` : `'${field}' is empty`,
+			isBlank(text) ? `'${field}' is empty` : `"${quoted(text, 60)}" is not a valid ID in '${field}'`,
 			{ itemIndex, description: `'${field}' must be a UUID such as 45981120-324b-0132-d3ef-14dae9edd21d. Nothing was sent to Relatel.` },
 		);
 	}
@@ -53,15 +79,22 @@ export function optionalDate(node: INode, value: unknown, field: string, itemInd
 	else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		date = new Date(String((value as { toISO: () => string }).toISO()));
 	} else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
-		date = new Date(value.trim().replace(' ', 'T'));
+		// JavaScript turns 2026-02-30 into 2 March: a day the month does not have is refused.
+		if (calendarDayExists(value.trim())) date = new Date(value.trim().replace(' ', 'T'));
 	}
 	if (!date || Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(node, `"${String(value).slice(0, 40)}" is not a valid date in '${field}'`, {
+		throw new NodeOperationError(node, `"${quoted(value)}" is not a valid date in '${field}'`, {
 			itemIndex,
 			description: `Use an ISO 8601 date such as 2026-12-01T09:30:00Z. Nothing was sent to Relatel.`,
 		});
 	}
 	return date.toISOString().replace('.000Z', 'Z');
+}
+
+function calendarDayExists(text: string): boolean {
+	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+	if (month < 1 || month > 12 || day < 1) return false;
+	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function requireDate(node: INode, value: unknown, field: string, itemIndex: number): string {
@@ -93,7 +126,14 @@ export function requireOrder(
 
 /** An SMS body: not empty, not longer than MAX_SEGMENTS segments. Returns its cost preview. */
 export function requireSmsBody(node: INode, value: unknown, field: string, itemIndex: number): SmsInfo & { body: string } {
-	const body = requireText(node, value, field, itemIndex);
+	const body = requireText(node, value, field, itemIndex, Infinity);
+	// Ten segments are at most 1,530 characters: counting a far longer text exactly is wasted work.
+	if (body.length > 20_000) {
+		throw new NodeOperationError(node, `'${field}' is too long for one SMS (${body.length.toLocaleString('en-US')} characters)`, {
+			itemIndex,
+			description: `This node sends at most ${MAX_SEGMENTS} segments (1,530 plain characters or 670 with emoji/special characters). Check the expression that fills '${field}': it may have picked up a whole file or document. Nothing was sent to Relatel.`,
+		});
+	}
 	const info = smsInfo(body);
 	if (info.segments > MAX_SEGMENTS) {
 		throw new NodeOperationError(node, `'${field}' is too long for one SMS (${info.segments} segments)`, {

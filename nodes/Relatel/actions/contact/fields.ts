@@ -2,6 +2,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePhoneNumber } from '../../helpers/phone';
+import { optionalText } from '../../helpers/validation';
 
 /**
  * The contact fields Create (Additional Fields) and Update (Update Fields) share, and the
@@ -85,9 +86,9 @@ export function contactBody(node: INode, fields: IDataObject, itemIndex: number,
 	if (fields.number !== undefined) {
 		contact.number = requirePhoneNumber(node, fields.number, 'Phone Number', itemIndex);
 	}
-	if (fields.name !== undefined) setText('name', text(fields.name));
+	if (fields.name !== undefined) setText('name', optionalText(node, fields.name, 'Name', itemIndex));
 	if (fields.email !== undefined) {
-		const email = text(fields.email);
+		const email = optionalText(node, fields.email, 'Email', itemIndex, 254);
 		if (email && !EMAIL.test(email)) {
 			throw new NodeOperationError(node, `"${email.slice(0, 60)}" is not a valid email address in 'Email'`, {
 				itemIndex,
@@ -98,7 +99,7 @@ export function contactBody(node: INode, fields: IDataObject, itemIndex: number,
 	}
 	if (fields.flagged !== undefined) contact.flagged = fields.flagged === true || fields.flagged === 'true';
 	if (fields.tags !== undefined) {
-		const tags = tagList(fields.tags);
+		const tags = tagList(fields.tags).map((tag) => optionalText(node, tag, 'Tags', itemIndex, 255));
 		if (tags.length > 0 || forUpdate) contact.tags = tags;
 	}
 	return contact;

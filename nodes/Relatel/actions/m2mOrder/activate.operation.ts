@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { optionalText } from '../../helpers/validation';
 import { relatelApiRequest } from '../../transport/request';
 import { flatOrder, productFields, requireIcc, requireProduct } from './common';
 
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const iccId = requireIcc(node, this.getNodeParameter('iccId', itemIndex), 'SIM Card ICC', itemIndex);
 	const productName = requireProduct.call(this, 'productName', 'Product', itemIndex);
-	const label = String(this.getNodeParameter('description', itemIndex, '') ?? '').trim();
+	const label = optionalText(node, this.getNodeParameter('description', itemIndex, ''), 'Description', itemIndex, 255);
 
 	const order: IDataObject = { product_name: productName, icc_id: iccId };
 	if (label) order.description = label;

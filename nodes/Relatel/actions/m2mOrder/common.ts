@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePhoneNumber } from '../../helpers/phone';
 import { unwrap } from '../../helpers/parameters';
+import { cleanNumberInput, MAX_NUMBER_INPUT, quoted } from '../../helpers/text';
 
 /** Fields and checks the M2M order operations share. */
 
@@ -131,8 +132,10 @@ export function iccProblem(digits: string): string | undefined {
 
 /** The ICC (the number printed on the SIM card) without spaces, checked before anything is ordered. */
 export function requireIcc(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const shown = String(value ?? '').trim();
-	const digits = (typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '').replace(/\s/g, '');
+	const shown = quoted(value).trim();
+	// Invisible marks and full-width digits from copy-paste are cleaned, as in phone numbers.
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	const digits = (text.length > MAX_NUMBER_INPUT ? text : cleanNumberInput(text)).replace(/\s/g, '');
 	if (!digits) {
 		throw new NodeOperationError(node, `'${field}' is empty`, {
 			itemIndex,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toItems, unwrap } from '../../helpers/parameters';
-import { requireId } from '../../helpers/validation';
+import { optionalText, requireId } from '../../helpers/validation';
 import { relatelApiRequest } from '../../transport/request';
 import { subscriptionIdField } from './common';
 
@@ -44,8 +44,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
 	const subscription: IDataObject = {};
-	if (typeof fields.description === 'string' && fields.description.trim()) {
-		subscription.description = fields.description.trim();
+	const label = optionalText(node, fields.description, 'Description', itemIndex, 255);
+	if (label) {
+		subscription.description = label;
 	}
 	if (fields.overuseLimitDkk !== undefined && fields.overuseLimitDkk !== '') {
 		const raw = fields.overuseLimitDkk;
