@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: lint (n8n-node lint, strict), type-check, build, unit tests, end-to-end tests.
+# `npm test`: lint (n8n-node lint, strict), type-check, build, n8n's community package scan of
+# the packed tarball, unit tests, end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source test/runtime/node24.sh
@@ -7,5 +8,6 @@ source test/runtime/node24.sh
 npm run lint
 npm run typecheck
 npm run build
+npm run scan -- --skip-build
 npx jest --ci
 npm run test:e2e
