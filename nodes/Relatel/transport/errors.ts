@@ -17,10 +17,15 @@ export interface HttpFailure {
 	retryAfterSeconds?: number;
 }
 
+/** Whatever follows `Bearer` or `Basic` (a server echoing a header back) is never quoted. */
+function hideCredentials(text: string): string {
+	return text.replace(/\b(Bearer|Basic)\s+[\w\-.~+/]+=*/gi, '$1 [hidden]');
+}
+
 /** Relatel's own words from an error body, whatever shape it came in; never the request. */
 export function relatelDetail(body: unknown): { code?: string; text?: string } {
 	if (typeof body === 'string') {
-		const text = body.trim();
+		const text = hideCredentials(body.trim());
 		return text && !text.startsWith('<') ? { text: text.slice(0, 300) } : {};
 	}
 	if (!body || typeof body !== 'object') return {};
@@ -50,7 +55,7 @@ export function relatelDetail(body: unknown): { code?: string; text?: string } {
 		}
 	}
 	if (code && parts.length === 0) parts.push(code);
-	const text = parts.join(' — ').slice(0, 300);
+	const text = hideCredentials(parts.join(' — ')).slice(0, 300);
 	return { code, text: text || undefined };
 }
 

@@ -46,18 +46,42 @@ export function credentialType(ctx: RelatelContext): 'relatelApi' | 'relatelOAut
 	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'relatelOAuth2Api' : 'relatelApi';
 }
 
+interface CredentialFacts {
+	baseUrl: string;
+	/** The credential's secrets, so an error can never quote them back. */
+	secrets: string[];
+}
+
 // One credential read per node run (the context object), not one per item.
-const baseUrls = new WeakMap<object, Promise<string>>();
+const facts = new WeakMap<object, Promise<CredentialFacts>>();
+
+function credentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
+	let known = facts.get(ctx);
+	if (!known) {
+		known = ctx.getCredentials(credentialType(ctx)).then((credentials) => {
+			const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+			const secrets = [credentials.accessToken, credentials.clientSecret, token.access_token, token.refresh_token, token.id_token]
+				.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+			return { baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''), secrets };
+		});
+		facts.set(ctx, known);
+	}
+	return known;
+}
 
 export async function getBaseUrl(ctx: RelatelContext): Promise<string> {
-	let url = baseUrls.get(ctx);
-	if (!url) {
-		url = ctx.getCredentials(credentialType(ctx)).then((credentials) =>
-			String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
-		);
-		baseUrls.set(ctx, url);
+	return (await credentialFacts(ctx)).baseUrl;
+}
+
+/** An error body with every credential secret (should a server ever echo one) blanked out. */
+function redact(body: unknown, secrets: string[]): unknown {
+	if (secrets.length === 0) return body;
+	if (typeof body === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[hidden]'), body);
+	if (Array.isArray(body)) return body.map((entry) => redact(entry, secrets));
+	if (body && typeof body === 'object') {
+		return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, redact(value, secrets)]));
 	}
-	return await url;
+	return body;
 }
 
 function networkCode(error: unknown): string {
@@ -128,7 +152,7 @@ async function withRetries(
 		}
 		throw httpError(ctx.getNode(), {
 			status,
-			body: errorBodyOf(response.body),
+			body: redact(errorBodyOf(response.body), (await credentialFacts(ctx)).secrets),
 			route,
 			itemIndex,
 			attempts: attempt,
