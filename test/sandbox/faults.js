@@ -6,6 +6,7 @@
  *   { kind: 'reset' }               the connection is destroyed without an answer
  *   { kind: 'hang', ms }            no answer for `ms`, then the connection is destroyed
  *   { kind: 'truncate' }            a 200 with half a JSON body
+ *   { kind: 'redirect', location }  a 302 to `location` (e.g. the file host: the token must not follow)
  *   phase: 'after'                  the request is carried out first, then the answer fails
  */
 const { send, sendJson } = require('./http');
@@ -41,6 +42,9 @@ function applyFault(fault, res) {
 	if (fault.kind === 'hang') {
 		setTimeout(() => res.socket?.destroy(), fault.ms ?? 5000);
 		return;
+	}
+	if (fault.kind === 'redirect') {
+		return send(res, fault.status ?? 302, '', { location: fault.location });
 	}
 	if (fault.kind === 'truncate') {
 		return send(res, 200, '{"calls": [{"call_uuid": "', { 'content-type': 'application/json' });
