@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: lint (n8n-node lint, strict), type-check, build, n8n's community package scan of
-# the packed tarball, unit tests, end-to-end tests.
+# the packed tarball, unit tests, end-to-end tests, UI tests (n8n's editor in headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source test/runtime/node24.sh
@@ -11,3 +11,4 @@ npm run build
 npm run scan -- --skip-build
 npx jest --ci
 npm run test:e2e
+npm run test:ui
