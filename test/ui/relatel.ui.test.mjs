@@ -195,7 +195,6 @@ test('Relatel: found by "Relatel" and by "SMS"; Employee → Send SMS picks Mett
 	await options.first().waitFor();
 	assert.deepEqual(await options.allInnerTexts(), ['Hide Number (Use Brand Name)', 'Send as Reception']);
 	await page.keyboard.press('Escape');
-	await screenshot(page, 'send-sms-form');
 
 	const smsBefore = env.sandbox.state.db.messages?.length ?? 0;
 	await ndv.getByTestId('node-execute-button').click();
@@ -211,7 +210,7 @@ test('Relatel: found by "Relatel" and by "SMS"; Employee → Send SMS picks Mett
 	assert.equal(post.authorization, `Bearer ${env.token}`);
 	assert.ok((env.sandbox.state.db.messages?.length ?? 0) >= smsBefore, 'the sandbox keeps the SMS');
 	await page.getByTestId('output-panel').getByTestId('radio-button-table').click();
-	await screenshot(page, 'send-sms-output');
+	await screenshot(page, 'send-sms');
 	await page.getByTestId('ndv-close-button').click();
 	await ndv.waitFor({ state: 'hidden' });
 	const saved = page.waitForResponse((r) => r.url().includes(`/rest/workflows/${workflows.sms}`) && r.request().method() === 'PATCH');
