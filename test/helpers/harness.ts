@@ -55,6 +55,8 @@ export interface RunOptions {
 	items?: IDataObject[] | INodeExecutionData[];
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting, e.g. continueErrorOutput (failing items go to a second output). */
+	onError?: INode['onError'];
 }
 
 export interface RunResult {
@@ -89,6 +91,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			relatelOAuth2Api: { id: '2', name: 'Relatel OAuth2' },
 		},
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	};
 	const workflow = new Workflow({
 		id: 'test',

@@ -269,7 +269,7 @@ function renderDoc(): string {
 		'Every row below is a unit test (`test/unit/badInput.test.ts`). A **refused** input fails',
 		'its item with the error shown, naming the field, before anything is sent to Relatel — the',
 		'test proves no request leaves n8n for that item, also when an earlier item was sent. With',
-		'*Continue On Fail* the item becomes an `{ error, description }` item and the next one goes on.',
+		'*Continue On Fail* the item becomes an `{ error, details }` item and the next one goes on.',
 		'',
 		'Decisions:',
 		'',

@@ -26,15 +26,21 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
+				// `{ error, details }` is the shape n8n recognises as a failed item: with "Continue
+				// (using error output)" it leaves by the error output, joined to its input fields.
 				const json: IDataObject = { error: error.message };
-				if (error.description) json.description = error.description;
+				if (error.description) json.details = error.description;
 				output.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			// Our errors already carry the item index; wrapping hands them back unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw asNodeError(this, error, itemIndex);
 		}
 	}
 	return [output];
+}
+
+/** Our errors already carry the item index; wrapping hands them back unchanged. */
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(ctx.getNode(), error as unknown as JsonObject, { itemIndex });
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
