@@ -1,5 +1,6 @@
 // What every E2E test needs: the pinned real n8n, a fresh user folder with this package's
 // build linked in, the sandbox on a free port, and credentials pointing at it.
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -10,7 +11,8 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflows,
-	n8nCli,
+	N8N_BIN,
+	n8nEnv,
 	prepareUserFolder,
 	TYPE_PREFIX,
 } from '../runtime/runtime.mjs';
@@ -146,18 +148,27 @@ export async function executeWorkflows(userFolder, ids, extraEnv = {}) {
 	rmSync(snapshots, { recursive: true, force: true });
 	rmSync(summaryFile, { force: true });
 	mkdirSync(snapshots, { recursive: true });
-	const { code, stdout, stderr } = await n8nCli(
-		userFolder,
-		['execute-batch', `--ids=${ids.join(',')}`, '--retries=0', `--snapshot=${snapshots}`, `--output=${summaryFile}`],
-		extraEnv,
-	);
-	const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : undefined;
+	const outcome = await new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			[N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', `--snapshot=${snapshots}`, `--output=${summaryFile}`],
+			{ env: n8nEnv(userFolder, extraEnv), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+			(error, stdout, stderr) => resolve({ code: error ? (error.code ?? null) : 0, signal: error?.signal ?? null, stdout, stderr }),
+		);
+	});
+	// n8n writes the summary after the last run, before it shuts down. Without it the batch
+	// did not finish; with it, a crash while shutting down (seen: SIGSEGV) is only reported.
+	if (!existsSync(summaryFile)) {
+		throw new Error(`n8n execute-batch ended (code ${outcome.code}, signal ${outcome.signal}) without a summary:\n${outcome.stdout}\n${outcome.stderr}`);
+	}
+	const { code, signal, stdout, stderr } = outcome;
+	const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
 	const runs = {};
 	for (const id of ids) {
 		const file = path.join(snapshots, `${id}-snapshot.json`);
 		if (existsSync(file)) runs[id] = { data: JSON.parse(readFileSync(file, 'utf8')), stdout, stderr };
 	}
-	return { code, summary, runs, stdout, stderr };
+	return { code, signal, summary, runs, stdout, stderr };
 }
 
 /** A workflow: Manual Trigger → each given node in a chain. Nodes get positions and ids. */
@@ -225,15 +236,17 @@ export async function ownerSession(n8nUrl) {
 	const headers = { 'content-type': 'application/json', 'browser-id': 'relatel-e2e-browser' };
 	// /healthz answers before n8n is ready: the database may still be connecting (503 on
 	// /healthz/readiness and /rest/*) and the REST routes not yet mounted (404).
-	await waitFor(async () => (await fetch(`${n8nUrl}/healthz/readiness`)).ok, { timeoutMs: 120_000, what: 'n8n to be ready' });
+	// While it starts, a connection may also be reset: that is "not yet" too.
+	const attempt = (url, init) => fetch(url, init).catch(() => undefined);
+	await waitFor(async () => (await attempt(`${n8nUrl}/healthz/readiness`))?.ok, { timeoutMs: 120_000, what: 'n8n to be ready' });
 	const setup = await waitFor(
 		async () => {
-			const response = await fetch(`${n8nUrl}/rest/owner/setup`, {
+			const response = await attempt(`${n8nUrl}/rest/owner/setup`, {
 				method: 'POST',
 				headers,
 				body: JSON.stringify({ email: 'owner@relatel-e2e.dk', firstName: 'E2E', lastName: 'Owner', password: 'Relatel-e2e-1234' }),
 			});
-			return response.status === 404 || response.status === 503 ? undefined : response;
+			return !response || response.status === 404 || response.status === 503 ? undefined : response;
 		},
 		{ timeoutMs: 120_000, what: "n8n's REST API" },
 	);
@@ -244,7 +257,7 @@ export async function ownerSession(n8nUrl) {
 		.join('; ');
 	const authed = { ...headers, cookie };
 	// The other REST routes may be mounted a little later still.
-	await waitFor(async () => (await fetch(`${n8nUrl}/rest/workflows`, { headers: authed })).ok, {
+	await waitFor(async () => (await attempt(`${n8nUrl}/rest/workflows`, { headers: authed }))?.ok, {
 		timeoutMs: 120_000,
 		what: "n8n's workflow API",
 	});

@@ -186,7 +186,13 @@ before(async () => {
 		env: { N8N_RESTRICT_FILE_ACCESS_TO: fileFolder, N8N_LOG_LEVEL: 'info' },
 	});
 	for (const stream of [n8n.stdout, n8n.stderr]) stream.on('data', (chunk) => (n8nLog = (n8nLog + chunk).slice(-100_000)));
-	session = await ownerSession(`http://127.0.0.1:${port}`);
+	try {
+		session = await ownerSession(`http://127.0.0.1:${port}`);
+	} catch (error) {
+		throw new Error(`${error.message} (n8n ${n8n.exitCode === null ? 'running' : `exited ${n8n.exitCode}`})\n${n8nLog.slice(-5000)}`, {
+			cause: error,
+		});
+	}
 });
 after(async () => {
 	if (process.env.RELATEL_E2E_LOG) {
