@@ -196,7 +196,7 @@ test('Relatel: found by "Relatel" and by "SMS"; Employee → Send SMS picks Mett
 	assert.deepEqual(await options.allInnerTexts(), ['Hide Number (Use Brand Name)', 'Send as Reception']);
 	await page.keyboard.press('Escape');
 
-	const smsBefore = env.sandbox.state.db.messages?.length ?? 0;
+	const smsBefore = env.sandbox.state.db.messages.length;
 	await ndv.getByTestId('node-execute-button').click();
 	await ndv.getByTestId('node-run-status-success').waitFor();
 	const [output] = await outputJson(page);
@@ -208,7 +208,12 @@ test('Relatel: found by "Relatel" and by "SMS"; Employee → Send SMS picks Mett
 	assert.equal(post.path, '/api/v2/employees/3/message');
 	assert.deepEqual(post.body, { message: { body: 'Hej Mette, ring venligst Lars Kunde tilbage' } });
 	assert.equal(post.authorization, `Bearer ${env.token}`);
-	assert.ok((env.sandbox.state.db.messages?.length ?? 0) >= smsBefore, 'the sandbox keeps the SMS');
+	const delivered = env.sandbox.state.db.messages.slice(smsBefore);
+	assert.deepEqual(
+		delivered.map((m) => [m.direction, m.to_number, m.body]),
+		[['outgoing', '4520000003', 'Hej Mette, ring venligst Lars Kunde tilbage']],
+		"the SMS went to Mette's mobile number",
+	);
 	await page.getByTestId('output-panel').getByTestId('radio-button-table').click();
 	await screenshot(page, 'send-sms');
 	await page.getByTestId('ndv-close-button').click();
