@@ -35,8 +35,10 @@ export const RELATEL_TRIGGER = `${TYPE_PREFIX}.relatelTrigger`;
  *   the sandbox issued through the authorization-code flow (`env.oauthToken`);
  * - `credentials`: more access-token credentials `{ id, name, token }`, each with its own
  *   token the sandbox accepts, so a test can tell whose request is whose.
+ * `importCredentials: false` skips the import (an n8n start) and only returns them as
+ * `env.credentials`, for a test that creates them through a running n8n's REST API.
  */
-export async function startEnvironment({ token = 'e2e-access-token', oauth2 = false, credentials = [] } = {}) {
+export async function startEnvironment({ token = 'e2e-access-token', oauth2 = false, credentials = [], importCredentials: useCli = true } = {}) {
 	ensureN8n();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'relatel-e2e-'));
 	prepareUserFolder(userFolder);
@@ -62,11 +64,13 @@ export async function startEnvironment({ token = 'e2e-access-token', oauth2 = fa
 		oauthToken = await authorizeOAuth2(sandbox);
 		toImport.push(oauth2Credential(sandbox, oauthToken));
 	}
-	await importCredentials(userFolder, toImport);
+	// Without the CLI import (`importCredentials: false`) a test creates them in a running n8n.
+	if (useCli) await importCredentials(userFolder, toImport);
 	return {
 		sandbox,
 		userFolder,
 		oauthToken,
+		credentials: toImport,
 		importWorkflows: (workflows) => importWorkflows(userFolder, workflows),
 		execute: (id) => executeWorkflow(userFolder, id),
 		executeMany: (ids, extraEnv) => executeWorkflows(userFolder, ids, extraEnv),
@@ -138,7 +142,8 @@ export function oauth2Credential(sandbox, accessToken) {
 
 /**
  * `n8n execute-batch`: several workflows in ONE n8n process (each CLI start costs
- * 15–30 s), one after another, never retried (a retry would send an SMS twice). Resolves
+ * 15–30 s), one after another — in the order n8n reads them from its database, not
+ * necessarily the order of `ids` — never retried (a retry would send an SMS twice). Resolves
  * with each workflow's run data by id (`runs[id]`, as `n8n execute --rawOutput` gives it;
  * undefined when the run failed) and the batch summary (`summary.errors` says why).
  */
@@ -230,6 +235,8 @@ export function requestLines(requests) {
  *   (POST /rest/workflows/:id/activate with the current version). n8n 2.x's
  *   `import:workflow` always imports workflows unpublished, and `publish:workflow` costs an
  *   n8n start per workflow; this costs a few HTTP requests.
+ * - `createCredential` and `createWorkflow` save them as the editor does (a workflow keeps
+ *   its id; a credential gets one from n8n, which `createCredential` resolves with).
  * - `executions(workflowId)` lists a workflow's executions, newest first.
  */
 export async function ownerSession(n8nUrl) {
@@ -269,6 +276,12 @@ export async function ownerSession(n8nUrl) {
 		return parsed.data ?? parsed;
 	}
 	return {
+		async createCredential({ name, type, data }) {
+			return await rest('POST', '/credentials', { name, type, data });
+		},
+		async createWorkflow({ id, name, nodes, connections, settings }) {
+			return await rest('POST', '/workflows', { id, name, nodes, connections, settings });
+		},
 		async publish(ids) {
 			const published = [];
 			for (const id of ids) {
