@@ -15,6 +15,7 @@ import { after, before, test } from 'node:test';
 import { loadExampleWorkflows } from '../runtime/examples.mjs';
 import { TYPE_PREFIX } from '../runtime/runtime.mjs';
 import {
+	ACCESS_TOKEN_CREDENTIAL,
 	chainWorkflow,
 	itemsOf,
 	OAUTH2_CREDENTIAL,
@@ -256,6 +257,9 @@ function workflows() {
 		example('Relatel: send an SMS, then list the latest calls', ids.exampleSms, CREDENTIALS.exampleSms),
 		example('Relatel: activate a batch of M2M SIM cards', ids.exampleM2m, CREDENTIALS.exampleM2m),
 		headless(example("Relatel: yesterday's call statistics by SMS every morning", ids.exampleStats, CREDENTIALS.exampleStats)),
+		// Every example as `npm start` imports it (not run here: the trigger-based ones run in
+		// polling-trigger.e2e.test.mjs), so the import proves each one is importable.
+		...loadExampleWorkflows({ credentialId: ACCESS_TOKEN_CREDENTIAL.id, credentialName: ACCESS_TOKEN_CREDENTIAL.name, typePrefix: TYPE_PREFIX }),
 	];
 }
 
@@ -288,6 +292,16 @@ before(async () => {
 });
 after(async () => {
 	await env?.stop();
+});
+
+test('every example in docs/examples was imported by n8n and has a trigger and a Relatel node', () => {
+	// `n8n import:workflow` in before() fails the suite when n8n refuses one of them.
+	const examples = loadExampleWorkflows({ credentialId: ACCESS_TOKEN_CREDENTIAL.id, credentialName: ACCESS_TOKEN_CREDENTIAL.name, typePrefix: TYPE_PREFIX });
+	assert.ok(examples.length >= 6, `${examples.length} examples`);
+	for (const workflow of examples) {
+		assert.ok(workflow.nodes.some((n) => /trigger/i.test(n.type)), `${workflow.name} has a trigger`);
+		assert.ok(workflow.nodes.some((n) => n.type.startsWith(`${TYPE_PREFIX}.relatel`)), `${workflow.name} uses Relatel`);
+	}
 });
 
 test('the batch ran every workflow to the end', () => {
