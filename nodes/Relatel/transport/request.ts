@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -48,8 +49,15 @@ export function credentialType(ctx: RelatelContext): 'relatelApi' | 'relatelOAut
 
 interface CredentialFacts {
 	baseUrl: string;
+	origin: string;
 	/** The credential's secrets, so an error can never quote them back. */
 	secrets: string[];
+	/**
+	 * The access-token credential as read once for this node run, handed to n8n's
+	 * httpRequestWithAuthentication with every request: otherwise n8n reads it from its
+	 * database and decrypts it again for each item. (OAuth2 stays with n8n's own handling.)
+	 */
+	decrypted?: ICredentialsDecrypted;
 }
 
 // One credential read per node run (the context object), not one per item.
@@ -58,11 +66,18 @@ const facts = new WeakMap<object, Promise<CredentialFacts>>();
 function credentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
 	let known = facts.get(ctx);
 	if (!known) {
-		known = ctx.getCredentials(credentialType(ctx)).then((credentials) => {
+		const type = credentialType(ctx);
+		known = ctx.getCredentials(type).then((credentials) => {
 			const token = (credentials.oauthTokenData ?? {}) as IDataObject;
 			const secrets = [credentials.accessToken, credentials.clientSecret, token.access_token, token.refresh_token, token.id_token]
 				.filter((value): value is string => typeof value === 'string' && value.length >= 6);
-			return { baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''), secrets };
+			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+			const reference = ctx.getNode().credentials?.[type];
+			const decrypted =
+				type === 'relatelApi' && reference?.id
+					? { id: reference.id, name: reference.name, type, data: credentials }
+					: undefined;
+			return { baseUrl, origin: new URL(baseUrl).origin, secrets, decrypted };
 		});
 		facts.set(ctx, known);
 	}
@@ -192,17 +207,20 @@ export async function relatelRequest(
 	options: RelatelRequestOptions = {},
 ): Promise<RelatelResponse> {
 	const route: Route = ROUTES[key];
-	const baseUrl = await getBaseUrl(this);
+	const credential = await credentialFacts(this);
+	const { baseUrl } = credential;
 	const url = route.external ? resolveUrl(baseUrl, options.url) : baseUrl + buildPath(key, options.pathParams);
 	const responseType = options.responseType ?? 'json';
-	const sameHost = new URL(url).origin === new URL(baseUrl).origin;
+	const sameHost = !route.external || new URL(url).origin === credential.origin;
 	const request = httpOptions(route.method, url, options);
+	const type = credentialType(this);
 	return await withRetries(this, route, options.itemIndex, responseType, async () =>
 		sameHost
 			? ((await this.helpers.httpRequestWithAuthentication.call(
 					this,
-					credentialType(this),
+					type,
 					{ ...request },
+					credential.decrypted && { credentialsDecrypted: { ...credential.decrypted, data: { ...credential.decrypted.data } } },
 				)) as IN8nHttpFullResponse)
 			: // Another host (a signed recording URL): fetched without the token.
 				((await this.helpers.httpRequest({ ...request })) as IN8nHttpFullResponse),
