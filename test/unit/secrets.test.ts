@@ -98,7 +98,16 @@ const SCENARIOS: Scenario[] = [
 	{
 		name: 'HTTP 401 on Send SMS',
 		parameters: sendSms,
-		mock: (token) => api(token).post('/messages').reply(401, { error: 'invalid_token', error_description: 'The access token is invalid' }),
+		mock: (token) => {
+			api(token).post('/messages').reply(401, { error: 'invalid_token', error_description: 'The access token is invalid' });
+			// With OAuth2, n8n tries the refresh token first (sending the client secret and the
+			// refresh token to the token URL); Relatel refuses it.
+			if (token === OAUTH_TOKEN) {
+				nock(BASE_URL)
+					.post('/token', (body: Record<string, string>) => body.refresh_token === REFRESH_TOKEN)
+					.reply(400, { error: 'invalid_grant', error_description: `refresh token ${REFRESH_TOKEN} is revoked` });
+			}
+		},
 		message: 'The Relatel token was revoked or is invalid',
 	},
 	{

@@ -99,11 +99,34 @@ function redact(body: unknown, secrets: string[]): unknown {
 	return body;
 }
 
-function networkCode(error: unknown): string {
+type ThrownHttpError = {
+	httpCode?: unknown;
+	response?: { status?: unknown; data?: unknown };
+	cause?: { response?: { status?: unknown; data?: unknown }; httpCode?: unknown };
+};
+
+/** The HTTP status of an error n8n threw for a response (not for a broken connection). */
+function httpStatusOf(error: unknown): number | undefined {
+	const err = error as ThrownHttpError;
+	const status = Number(err?.response?.status ?? err?.cause?.response?.status ?? err?.httpCode ?? err?.cause?.httpCode);
+	return Number.isInteger(status) && status >= 400 && status < 600 ? status : undefined;
+}
+
+function responseDataOf(error: unknown): unknown {
+	const err = error as ThrownHttpError;
+	return err?.response?.data ?? err?.cause?.response?.data;
+}
+
+/** A Node.js network error code (ECONNRESET, ETIMEDOUT, …) when the error carries one. */
+function explicitNetworkCode(error: unknown): string | undefined {
 	const err = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
 	const code = err?.cause?.code ?? err?.code;
 	if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-	return /timeout/i.test(String(err?.message)) ? 'ETIMEDOUT' : 'ECONNRESET';
+	return /timeout/i.test(String(err?.message)) ? 'ETIMEDOUT' : undefined;
+}
+
+function networkCode(error: unknown): string {
+	return explicitNetworkCode(error) ?? 'ECONNRESET';
 }
 
 function parseBody(raw: unknown, responseType: ResponseType): unknown {
@@ -151,6 +174,22 @@ async function withRetries(
 				return { body, headers: response.headers as IDataObject, statusCode: response.statusCode };
 			}
 		} catch (error) {
+			// OAuth2 lets n8n see a 401 (so it can refresh the token and resend); when that
+			// fails too, the 401 arrives here as a thrown error — or, when there is no refresh
+			// token (Relatel issues none), as n8n's "expired and no refresh token" error.
+			// Only a 401 is thrown for OAuth2, so any thrown answer means the token is unusable
+			// (also when the token URL refused the refresh with its own status).
+			const oauthGaveUp = credentialType(ctx) === 'relatelOAuth2Api' && explicitNetworkCode(error) === undefined;
+			const thrownStatus = oauthGaveUp ? 401 : httpStatusOf(error);
+			if (thrownStatus !== undefined) {
+				throw httpError(ctx.getNode(), {
+					status: thrownStatus,
+					body: redact(errorBodyOf(responseDataOf(error)), (await credentialFacts(ctx)).secrets),
+					route,
+					itemIndex,
+					attempts: attempt,
+				});
+			}
 			const code = networkCode(error);
 			if (shouldRetryNetwork(route.method, code, attempt)) {
 				await sleep(retryDelayMs(attempt));
@@ -176,7 +215,12 @@ async function withRetries(
 	}
 }
 
-function httpOptions(method: Route['method'], url: string, options: RelatelRequestOptions): IHttpRequestOptions {
+function httpOptions(
+	method: Route['method'],
+	url: string,
+	options: RelatelRequestOptions,
+	oauth2: boolean,
+): IHttpRequestOptions {
 	const responseType = options.responseType ?? 'json';
 	const request: IHttpRequestOptions = {
 		method,
@@ -185,7 +229,9 @@ function httpOptions(method: Route['method'], url: string, options: RelatelReque
 		body: options.body,
 		json: responseType === 'json',
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// Statuses come back as answers for our retry and error handling, except a 401 with
+		// OAuth2: n8n must see it as an error to refresh the token and send the request again.
+		ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
 		timeout: TIMEOUT_MS,
 		// Relatel wants repeated keys for arrays: numbers[]=1&numbers[]=2
 		arrayFormat: 'brackets',
@@ -212,8 +258,8 @@ export async function relatelRequest(
 	const url = route.external ? resolveUrl(baseUrl, options.url) : baseUrl + buildPath(key, options.pathParams);
 	const responseType = options.responseType ?? 'json';
 	const sameHost = !route.external || new URL(url).origin === credential.origin;
-	const request = httpOptions(route.method, url, options);
 	const type = credentialType(this);
+	const request = httpOptions(route.method, url, options, type === 'relatelOAuth2Api' && sameHost);
 	return await withRetries(this, route, options.itemIndex, responseType, async () =>
 		sameHost
 			? ((await this.helpers.httpRequestWithAuthentication.call(
