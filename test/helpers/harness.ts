@@ -57,6 +57,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The node's "On Error" setting, e.g. continueErrorOutput (failing items go to a second output). */
 	onError?: INode['onError'];
+	/** The workflow's time zone setting (n8n's default is America/New_York). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -99,6 +101,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		connections: {},
 		nodeTypes,
 		active: false,
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', name: 'test', nodes: [], connections: {} } as unknown as IWorkflowBase);
 	let finished: (run: IRun) => void = () => {};

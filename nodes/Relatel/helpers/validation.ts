@@ -72,15 +72,27 @@ export function requireUuid(node: INode, value: unknown, field: string, itemInde
  * An ISO 8601 date-time from a date-time field or an expression (string, Date, Luxon
  * DateTime). Returned as ISO 8601 in UTC, or undefined when the field is empty.
  */
-export function optionalDate(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+export function optionalDate(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	timeZone?: string,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let date: Date | undefined;
 	if (value instanceof Date) date = value;
 	else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		date = new Date(String((value as { toISO: () => string }).toISO()));
 	} else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
+		const text = value.trim().replace(' ', 'T');
 		// JavaScript turns 2026-02-30 into 2 March: a day the month does not have is refused.
-		if (calendarDayExists(value.trim())) date = new Date(value.trim().replace(' ', 'T'));
+		if (calendarDayExists(text) && clockTimeExists(text)) {
+			// n8n's date picker gives no offset (2026-11-02T00:00:00): that is a time in the
+			// workflow's time zone, not the server's.
+			const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
+			date = hasZone || !timeZone ? new Date(text) : wallClockToDate(text, timeZone);
+		}
 	}
 	if (!date || Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(node, `"${quoted(value)}" is not a valid date in '${field}'`, {
@@ -91,14 +103,58 @@ export function optionalDate(node: INode, value: unknown, field: string, itemInd
 	return date.toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * A wall-clock time (no offset) in `timeZone` as an instant. Uses the offset the zone has
+ * at that time (summer or winter), found with Intl; an unknown zone falls back to UTC.
+ */
+export function wallClockToDate(text: string, timeZone: string): Date {
+	const [datePart, timePart = '00:00:00'] = text.split('T');
+	const [year, month, day] = datePart.split('-').map(Number);
+	const [hour = 0, minute = 0, second = 0] = timePart.split(':').map(Number);
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute, Math.floor(second), Math.round((second % 1) * 1000));
+	let offset = zoneOffsetMs(asUtc, timeZone);
+	// Near a daylight-saving change the offset at the result can differ: look once more.
+	offset = zoneOffsetMs(asUtc - offset, timeZone);
+	return new Date(asUtc - offset);
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		}).formatToParts(new Date(instant));
+	} catch {
+		return 0;
+	}
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return wall - (instant - (instant % 1000));
+}
+
+/** 25:00 or 09:61 would roll over into the next hour or day: refused. */
+function clockTimeExists(text: string): boolean {
+	const time = /T(\d{2})(?::(\d{2}))?(?::(\d{2}(?:\.\d+)?))?/.exec(text);
+	if (!time) return true;
+	const [hour, minute = 0, second = 0] = time.slice(1).map((part) => Number(part ?? 0));
+	return hour <= 23 && minute <= 59 && second < 60;
+}
+
 function calendarDayExists(text: string): boolean {
 	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
 	if (month < 1 || month > 12 || day < 1) return false;
 	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function requireDate(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const date = optionalDate(node, value, field, itemIndex);
+export function requireDate(node: INode, value: unknown, field: string, itemIndex: number, timeZone?: string): string {
+	const date = optionalDate(node, value, field, itemIndex, timeZone);
 	if (!date) {
 		throw new NodeOperationError(node, `'${field}' is empty`, {
 			itemIndex,

@@ -87,11 +87,11 @@ export const description = updateDisplayOptions({ show: { resource: ['call'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const startedAfter = optionalDate(node, filters.startedAfter, 'Started After', itemIndex);
-	const startedBefore = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex);
+	const startedAfter = optionalDate(node, filters.startedAfter, 'Started After', itemIndex, this.getTimezone());
+	const startedBefore = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex, this.getTimezone());
 	requireOrder(node, startedAfter, startedBefore, ['Started After', 'Started Before'], itemIndex);
-	const endedAfter = optionalDate(node, filters.endedAfter, 'Ended After', itemIndex);
-	const endedBefore = optionalDate(node, filters.endedBefore, 'Ended Before', itemIndex);
+	const endedAfter = optionalDate(node, filters.endedAfter, 'Ended After', itemIndex, this.getTimezone());
+	const endedBefore = optionalDate(node, filters.endedBefore, 'Ended Before', itemIndex, this.getTimezone());
 	requireOrder(node, endedAfter, endedBefore, ['Ended After', 'Ended Before'], itemIndex);
 
 	const qs: IDataObject = {};

@@ -48,8 +48,8 @@ export const description = updateDisplayOptions({ show: { resource: ['chat'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.startedAfter, 'Started After', itemIndex);
-	const before = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex);
+	const after = optionalDate(node, filters.startedAfter, 'Started After', itemIndex, this.getTimezone());
+	const before = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex, this.getTimezone());
 	requireOrder(node, after, before, ['Started After', 'Started Before'], itemIndex);
 	const state = String(filters.state ?? '').trim().toLowerCase();
 	const limit = requestedLimit.call(this, itemIndex);

@@ -116,7 +116,7 @@ export function employeeChanges(this: IExecuteFunctions, itemIndex: number): IDa
 	if (fields.doNotDisturb !== undefined) {
 		employee.do_not_disturb = booleanOf(node, fields.doNotDisturb, 'Do Not Disturb', itemIndex);
 	}
-	const until = optionalDate(node, fields.dndTimeoutAt, 'Do Not Disturb Until', itemIndex);
+	const until = optionalDate(node, fields.dndTimeoutAt, 'Do Not Disturb Until', itemIndex, this.getTimezone());
 	if (until) {
 		if (employee.do_not_disturb === false) {
 			throw new NodeOperationError(node, "'Do Not Disturb Until' needs 'Do Not Disturb' turned on", {

@@ -41,8 +41,8 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.createdAfter, 'Created After', itemIndex);
-	const before = optionalDate(node, filters.createdBefore, 'Created Before', itemIndex);
+	const after = optionalDate(node, filters.createdAfter, 'Created After', itemIndex, this.getTimezone());
+	const before = optionalDate(node, filters.createdBefore, 'Created Before', itemIndex, this.getTimezone());
 	requireOrder(node, after, before, ['Created After', 'Created Before'], itemIndex);
 
 	const qs: IDataObject = {};

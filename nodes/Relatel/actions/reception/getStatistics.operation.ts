@@ -95,8 +95,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = locatorId.call(this, 'receptionId', 'Reception', itemIndex);
 	const answerTarget = requireAnswerTarget(node, this.getNodeParameter('answerTarget', itemIndex), itemIndex);
-	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex), 'From', itemIndex);
-	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex), 'To', itemIndex);
+	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex), 'From', itemIndex, this.getTimezone());
+	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex), 'To', itemIndex, this.getTimezone());
 	requireOrder(node, from, to, ['From', 'To'], itemIndex);
 	const phases = requirePhases(node, this.getNodeParameter('phases', itemIndex, []), itemIndex);
 

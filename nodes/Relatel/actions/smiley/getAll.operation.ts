@@ -94,8 +94,8 @@ export function simplifySmiley(smiley: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.ratedAfter, 'Rated After', itemIndex);
-	const before = optionalDate(node, filters.ratedBefore, 'Rated Before', itemIndex);
+	const after = optionalDate(node, filters.ratedAfter, 'Rated After', itemIndex, this.getTimezone());
+	const before = optionalDate(node, filters.ratedBefore, 'Rated Before', itemIndex, this.getTimezone());
 	requireOrder(node, after, before, ['Rated After', 'Rated Before'], itemIndex);
 
 	const qs: IDataObject = {};

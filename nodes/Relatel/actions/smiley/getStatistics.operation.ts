@@ -59,8 +59,8 @@ export const description = updateDisplayOptions({ show: { resource: ['smiley'], 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex, ''), 'From', itemIndex);
-	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex, ''), 'To', itemIndex);
+	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex, ''), 'From', itemIndex, this.getTimezone());
+	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex, ''), 'To', itemIndex, this.getTimezone());
 	requireOrder(node, from, to, ['From', 'To'], itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 

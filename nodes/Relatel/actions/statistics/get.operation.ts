@@ -128,8 +128,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const endpointType = requireChoice.call(this, 'endpointType', 'Statistics Of', ENDPOINT_TYPES, itemIndex);
 	const groupBy = requireChoice.call(this, 'groupBy', 'Group By', GROUP_BY, itemIndex);
-	const start = requireDate(node, this.getNodeParameter('start', itemIndex, ''), 'Start', itemIndex);
-	const end = requireDate(node, this.getNodeParameter('end', itemIndex, ''), 'End', itemIndex);
+	const start = requireDate(node, this.getNodeParameter('start', itemIndex, ''), 'Start', itemIndex, this.getTimezone());
+	const end = requireDate(node, this.getNodeParameter('end', itemIndex, ''), 'End', itemIndex, this.getTimezone());
 	requireOrder(node, start, end, ['Start', 'End'], itemIndex);
 
 	const entries = this.getNodeParameter('endpoints.endpoint', itemIndex, []) as IDataObject[];
