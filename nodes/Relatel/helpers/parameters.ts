@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requireId } from './validation';
+import { optionalDate, requireDate, requireId, requireOrder } from './validation';
 
 /** A resource locator's value (From List or By ID), checked to be a numeric ID. */
 export function locatorId(this: IExecuteFunctions, name: string, field: string, itemIndex: number): string {
@@ -30,4 +30,37 @@ export function toItems(data: IDataObject | IDataObject[]): INodeExecutionData[]
 export function unwrap(body: IDataObject, key: string): IDataObject {
 	const inner = body?.[key];
 	return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as IDataObject) : body;
+}
+
+/**
+ * A period from two date fields (e.g. Created After / Created Before): each read in the
+ * workflow's time zone and checked, and the start not after the end.
+ */
+export function datePeriod(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	[startValue, startLabel]: [unknown, string],
+	[endValue, endLabel]: [unknown, string],
+): { start?: string; end?: string } {
+	const node = this.getNode();
+	const zone = this.getTimezone();
+	const start = optionalDate(node, startValue, startLabel, itemIndex, zone);
+	const end = optionalDate(node, endValue, endLabel, itemIndex, zone);
+	requireOrder(node, start, end, [startLabel, endLabel], itemIndex);
+	return { start, end };
+}
+
+/** Same as datePeriod, with both dates required (statistics periods). */
+export function requiredDatePeriod(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	[startValue, startLabel]: [unknown, string],
+	[endValue, endLabel]: [unknown, string],
+): { start: string; end: string } {
+	const node = this.getNode();
+	const zone = this.getTimezone();
+	const start = requireDate(node, startValue, startLabel, itemIndex, zone);
+	const end = requireDate(node, endValue, endLabel, itemIndex, zone);
+	requireOrder(node, start, end, [startLabel, endLabel], itemIndex);
+	return { start, end };
 }

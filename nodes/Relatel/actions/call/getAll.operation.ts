@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
 import { callMatchesEndpoint, isAnsweredCall, isMissedCall } from '../../helpers/callMatch';
-import { optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
 import { simplifyCall } from '../../helpers/simplify';
-import { optionalDate, requireOrder } from '../../helpers/validation';
+
 import { paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -85,14 +85,19 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['call'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const startedAfter = optionalDate(node, filters.startedAfter, 'Started After', itemIndex, this.getTimezone());
-	const startedBefore = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex, this.getTimezone());
-	requireOrder(node, startedAfter, startedBefore, ['Started After', 'Started Before'], itemIndex);
-	const endedAfter = optionalDate(node, filters.endedAfter, 'Ended After', itemIndex, this.getTimezone());
-	const endedBefore = optionalDate(node, filters.endedBefore, 'Ended Before', itemIndex, this.getTimezone());
-	requireOrder(node, endedAfter, endedBefore, ['Ended After', 'Ended Before'], itemIndex);
+	const { start: startedAfter, end: startedBefore } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.startedAfter, 'Started After'],
+		[filters.startedBefore, 'Started Before'],
+	);
+	const { start: endedAfter, end: endedBefore } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.endedAfter, 'Ended After'],
+		[filters.endedBefore, 'Ended Before'],
+	);
 
 	const qs: IDataObject = {};
 	if (startedAfter) qs.started_at_gt_or_eq = startedAfter;

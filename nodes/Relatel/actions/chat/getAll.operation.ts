@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../common.descriptions';
-import { requestedLimit, toItems } from '../../helpers/parameters';
-import { optionalDate, requireOrder } from '../../helpers/validation';
+import { datePeriod, requestedLimit, toItems } from '../../helpers/parameters';
+
 import { listFrom } from '../../transport/pagination';
 import { relatelApiRequest } from '../../transport/request';
 
@@ -46,11 +46,13 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.startedAfter, 'Started After', itemIndex, this.getTimezone());
-	const before = optionalDate(node, filters.startedBefore, 'Started Before', itemIndex, this.getTimezone());
-	requireOrder(node, after, before, ['Started After', 'Started Before'], itemIndex);
+	const { start: after, end: before } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.startedAfter, 'Started After'],
+		[filters.startedBefore, 'Started Before'],
+	);
 	const state = String(filters.state ?? '').trim().toLowerCase();
 	const limit = requestedLimit.call(this, itemIndex);
 

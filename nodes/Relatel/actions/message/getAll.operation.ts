@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
 import { simplifyMessage } from '../../helpers/simplify';
-import { optionalDate, requireOrder } from '../../helpers/validation';
+
 import { paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -39,11 +39,13 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.createdAfter, 'Created After', itemIndex, this.getTimezone());
-	const before = optionalDate(node, filters.createdBefore, 'Created Before', itemIndex, this.getTimezone());
-	requireOrder(node, after, before, ['Created After', 'Created Before'], itemIndex);
+	const { start: after, end: before } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.createdAfter, 'Created After'],
+		[filters.createdBefore, 'Created Before'],
+	);
 
 	const qs: IDataObject = {};
 	if (after) qs.created_at_gt_or_eq = after;

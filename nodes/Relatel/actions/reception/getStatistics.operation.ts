@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { receptionLocator } from '../common.descriptions';
-import { locatorId } from '../../helpers/parameters';
-import { requireDate, requireOrder } from '../../helpers/validation';
+import { locatorId, requiredDatePeriod } from '../../helpers/parameters';
+
 import { relatelApiRequest } from '../../transport/request';
 
 const PHASES = ['open', 'closed', 'backup'];
@@ -95,9 +95,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = locatorId.call(this, 'receptionId', 'Reception', itemIndex);
 	const answerTarget = requireAnswerTarget(node, this.getNodeParameter('answerTarget', itemIndex), itemIndex);
-	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex), 'From', itemIndex, this.getTimezone());
-	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex), 'To', itemIndex, this.getTimezone());
-	requireOrder(node, from, to, ['From', 'To'], itemIndex);
+	const { start: from, end: to } = requiredDatePeriod.call(
+		this,
+		itemIndex,
+		[this.getNodeParameter('fromTime', itemIndex), 'From'],
+		[this.getNodeParameter('toTime', itemIndex), 'To'],
+	);
 	const phases = requirePhases(node, this.getNodeParameter('phases', itemIndex, []), itemIndex);
 
 	const qs: IDataObject = { answer_target: answerTarget, from_time: from, to_time: to };

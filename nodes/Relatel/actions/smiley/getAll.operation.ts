@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { employeeLocator, endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
 import { requirePhoneNumber } from '../../helpers/phone';
-import { optionalDate, requireId, requireOrder } from '../../helpers/validation';
+import { requireId } from '../../helpers/validation';
 import { paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -94,9 +94,12 @@ export function simplifySmiley(smiley: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.ratedAfter, 'Rated After', itemIndex, this.getTimezone());
-	const before = optionalDate(node, filters.ratedBefore, 'Rated Before', itemIndex, this.getTimezone());
-	requireOrder(node, after, before, ['Rated After', 'Rated Before'], itemIndex);
+	const { start: after, end: before } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.ratedAfter, 'Rated After'],
+		[filters.ratedBefore, 'Rated Before'],
+	);
 
 	const qs: IDataObject = {};
 	if (filters.number !== undefined && String(filters.number).trim() !== '') {

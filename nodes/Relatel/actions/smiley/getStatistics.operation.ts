@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { employeeLocator, endpointLocator } from '../common.descriptions';
-import { optionalLocator } from '../../helpers/parameters';
-import { requireDate, requireId, requireOrder } from '../../helpers/validation';
+import { optionalLocator, requiredDatePeriod } from '../../helpers/parameters';
+import { requireId } from '../../helpers/validation';
 import { relatelApiRequest } from '../../transport/request';
 
 const properties: INodeProperties[] = [
@@ -59,9 +59,12 @@ export const description = updateDisplayOptions({ show: { resource: ['smiley'], 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const from = requireDate(node, this.getNodeParameter('fromTime', itemIndex, ''), 'From', itemIndex, this.getTimezone());
-	const to = requireDate(node, this.getNodeParameter('toTime', itemIndex, ''), 'To', itemIndex, this.getTimezone());
-	requireOrder(node, from, to, ['From', 'To'], itemIndex);
+	const { start: from, end: to } = requiredDatePeriod.call(
+		this,
+		itemIndex,
+		[this.getNodeParameter('fromTime', itemIndex, ''), 'From'],
+		[this.getNodeParameter('toTime', itemIndex, ''), 'To'],
+	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = { from_time: from, to_time: to };

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator } from '../common.descriptions';
-import { toItems } from '../../helpers/parameters';
-import { requireDate, requireOrder } from '../../helpers/validation';
+import { requiredDatePeriod, toItems } from '../../helpers/parameters';
+
 import { listFrom } from '../../transport/pagination';
 import { relatelApiRequest } from '../../transport/request';
 
@@ -128,9 +128,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const endpointType = requireChoice.call(this, 'endpointType', 'Statistics Of', ENDPOINT_TYPES, itemIndex);
 	const groupBy = requireChoice.call(this, 'groupBy', 'Group By', GROUP_BY, itemIndex);
-	const start = requireDate(node, this.getNodeParameter('start', itemIndex, ''), 'Start', itemIndex, this.getTimezone());
-	const end = requireDate(node, this.getNodeParameter('end', itemIndex, ''), 'End', itemIndex, this.getTimezone());
-	requireOrder(node, start, end, ['Start', 'End'], itemIndex);
+	const { start: start, end: end } = requiredDatePeriod.call(
+		this,
+		itemIndex,
+		[this.getNodeParameter('start', itemIndex, ''), 'Start'],
+		[this.getNodeParameter('end', itemIndex, ''), 'End'],
+	);
 
 	const entries = this.getNodeParameter('endpoints.endpoint', itemIndex, []) as IDataObject[];
 	const endpoints = [...new Set((Array.isArray(entries) ? entries : [entries]).flatMap((entry) => endpointList(entry?.endpoint)))];

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
 import { requirePhoneNumber } from '../../helpers/phone';
 import { simplifyVoicemail } from '../../helpers/simplify';
-import { optionalDate, requireOrder } from '../../helpers/validation';
+
 import { paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -65,9 +65,12 @@ export const description = updateDisplayOptions({ show: { resource: ['voicemail'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const after = optionalDate(node, filters.createdAfter, 'Created After', itemIndex, this.getTimezone());
-	const before = optionalDate(node, filters.createdBefore, 'Created Before', itemIndex, this.getTimezone());
-	requireOrder(node, after, before, ['Created After', 'Created Before'], itemIndex);
+	const { start: after, end: before } = datePeriod.call(
+		this,
+		itemIndex,
+		[filters.createdAfter, 'Created After'],
+		[filters.createdBefore, 'Created Before'],
+	);
 
 	const qs: IDataObject = {};
 	if (before) qs.created_at_lt_or_eq = before;
