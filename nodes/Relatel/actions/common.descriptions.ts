@@ -1,6 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 /** Fields several operations share. Each caller adds its own displayOptions. */
+
+/**
+ * Both nodes authenticate the same way: the Authentication choice picks the credential
+ * (transport/request.ts `credentialType` reads the same values).
+ */
+export const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Access Token', value: 'accessToken' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'accessToken',
+};
+
+export const relatelCredentials: INodeCredentialDescription[] = [
+	{ name: 'relatelApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+	{ name: 'relatelOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
 
 export function returnAllAndLimit(noun: string): INodeProperties[] {
 	return [
