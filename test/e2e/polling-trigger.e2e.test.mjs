@@ -3,10 +3,12 @@
 //   Missed Call  → SMS the caller back (from the reception they called)
 //   New Voicemail → Download Audio → Read/Write Files from Disk (an MP3 per voicemail)
 //   New Smiley (negative) → SMS to the team lead
+// and, so that all of the trigger's events run in real n8n, one trigger-only workflow for each
+// other event: Call Started, Call Ended, New SMS, New Chat, M2M Order State Changed.
 // Each polls every minute. The test creates events in the sandbox, waits for the polls and
-// asserts that each event produced exactly one execution and one action (an SMS, a file),
-// that events the workflows do not ask for produced none, and that later polls repeat
-// nothing. Takes about 3–4 minutes: three poll rounds of up to a minute each.
+// asserts that each event produced exactly one execution (carrying that event) and one action
+// (an SMS, a file), that events the workflows do not ask for produced none, and that later
+// polls repeat nothing. Takes about 3–4 minutes: three poll rounds of up to a minute each.
 // RELATEL_E2E_LOG=<file> writes n8n's log and the sandbox's request log there afterwards.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +34,32 @@ const WORKFLOWS = {
 	missedCall: { id: 'RelatelE2eTrigger01', name: 'Relatel: SMS the caller back after a missed call', path: '/calls' },
 	voicemail: { id: 'RelatelE2eTrigger02', name: 'Relatel: save every new voicemail as an MP3 file', path: '/voice_mails' },
 	smiley: { id: 'RelatelE2eTrigger03', name: 'Relatel: SMS the team lead about a negative smiley', path: '/smileys' },
+	// Trigger-only workflows: their executions are what is counted.
+	callStarted: { id: 'RelatelE2eTrigger04', event: 'callStarted', params: { callDirection: 'incoming' }, path: '/calls' },
+	callEnded: { id: 'RelatelE2eTrigger05', event: 'callEnded', params: { callDirection: 'incoming' }, path: '/calls' },
+	sms: { id: 'RelatelE2eTrigger06', event: 'newSms', params: { smsDirection: 'incoming' }, path: '/messages' },
+	chat: { id: 'RelatelE2eTrigger07', event: 'newChat', params: {}, path: '/chats' },
+	m2mOrder: { id: 'RelatelE2eTrigger08', event: 'm2mOrderStateChanged', params: {}, path: '/m2m/orders' },
 };
+/**
+ * Executions each workflow must have after each round of events (createEvents). A poll that
+ * finds several events starts one execution with several items: the two calls of a round
+ * (one missed, one answered) normally arrive in one execution of Call Started / Call Ended,
+ * in two if a poll falls between their creation — which calls fired is checked by content.
+ */
+const PER_ROUND = { missedCall: 1, voicemail: 1, smiley: 1, callStarted: 1, callEnded: 1, sms: 1, chat: 1, m2mOrder: 1 };
+const TWO_EVENTS_PER_ROUND = ['callStarted', 'callEnded'];
+
+async function assertExecutionCounts(rounds) {
+	const counts = await executionCounts();
+	for (const [key, perRound] of Object.entries(PER_ROUND)) {
+		if (TWO_EVENTS_PER_ROUND.includes(key)) {
+			assert.ok(counts[key] >= rounds && counts[key] <= 2 * rounds, `${key}: ${counts[key]} executions after ${rounds} rounds`);
+		} else {
+			assert.equal(counts[key], perRound * rounds, `${key}: executions after ${rounds} rounds`);
+		}
+	}
+}
 const CREDENTIALS = Object.fromEntries(
 	Object.keys(WORKFLOWS).map((key, i) => [key, { id: `RelatelE2eTrgCred0${i + 1}`, name: `Relatel (${key})`, token: `e2e-trigger-${key}` }]),
 );
@@ -43,7 +70,38 @@ let n8nLog = '';
 let session;
 let fileFolder;
 /** Events by phase, to assert on. */
-const events = { missedCalls: [], answeredCalls: [], voicemails: [], negativeSmileys: [], positiveSmileys: [] };
+const events = {
+	missedCalls: [],
+	answeredCalls: [],
+	voicemails: [],
+	negativeSmileys: [],
+	positiveSmileys: [],
+	incomingSms: [],
+	chats: [],
+	orderChanges: [],
+};
+
+/** A workflow that is only the Relatel Trigger for `event`, polling every minute. */
+function triggerOnly(key, credential) {
+	const { id, event, params } = WORKFLOWS[key];
+	return {
+		id,
+		name: `E2E trigger: ${event}`,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Relatel Trigger',
+				type: `${TYPE_PREFIX}.relatelTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event, ...params },
+				credentials: { relatelApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 /** The example, for the given credential (as n8n created it), with its files written under the test's folder. */
 function example(key, credential) {
@@ -138,6 +196,10 @@ async function createEvents(round) {
 	events.voicemails.push(voicemail);
 	events.negativeSmileys.push(negative);
 	events.positiveSmileys.push(positive);
+	// For the trigger-only workflows: an incoming SMS, a chat, an M2M order changing state.
+	events.incomingSms.push(await sandboxEvent('sms', { from_number: `456100060${round}`, body: `Ring mig op ${round}` }));
+	events.chats.push(await sandboxEvent('chat', { from_name: `Besøgende ${round}` }));
+	events.orderChanges.push(await sandboxEvent('m2mOrderState', { id: 1234, state: round % 2 ? 'cancelled' : 'completed' }));
 	return Date.now();
 }
 
@@ -173,6 +235,35 @@ function assertEachEventActedOnOnce() {
 	for (const smiley of events.positiveSmileys) assert.equal(teamLeadSms(smiley.number).length, 0, 'nothing about a positive smiley');
 }
 
+/**
+ * The trigger-only workflows' executions carry exactly the events created, each once.
+ * (n8n stores run data "flatted": strings stand alone, numbers stay next to their key.)
+ */
+async function assertTriggerOnlyExecutionsCarryTheEvents() {
+	const calls = [...events.missedCalls, ...events.answeredCalls].map((c) => c.call_uuid);
+	const expected = {
+		callStarted: calls.map((uuid) => new RegExp(`"${uuid}"`)),
+		callEnded: calls.map((uuid) => new RegExp(`"${uuid}"`)),
+		sms: events.incomingSms.map((m) => new RegExp(`"id":${m.id}[,}]`)),
+		chat: events.chats.map((c) => new RegExp(`"${c.uuid}"`)),
+	};
+	for (const [key, markers] of Object.entries(expected)) {
+		const runs = await executionData(key);
+		for (const marker of markers) {
+			assert.equal(runs.filter((data) => marker.test(data)).length, 1, `${key}: exactly one execution carries ${marker}`);
+		}
+	}
+	// Every state change of order 1234 started one execution about that order.
+	const orderRuns = await executionData('m2mOrder');
+	assert.equal(orderRuns.length, events.orderChanges.length);
+	assert.ok(orderRuns.every((data) => /"id":1234[,}]/.test(data)), 'each M2M execution is about order 1234');
+}
+
+async function executionData(key) {
+	const executions = await session.executions(WORKFLOWS[key].id);
+	return await Promise.all(executions.map(async (e) => String((await session.execution(e.id)).data)));
+}
+
 // Everything goes through the running n8n, as a user does it (create the credentials, import
 // the workflows, publish them): no n8n CLI import before the start, which saves two n8n starts.
 before(async () => {
@@ -195,7 +286,8 @@ before(async () => {
 	}
 	for (const [key, { name, token }] of Object.entries(CREDENTIALS)) {
 		const created = await session.createCredential({ name, type: 'relatelApi', data: { accessToken: token, baseUrl: env.sandbox.baseUrl } });
-		await session.createWorkflow(example(key, { id: created.id, name }));
+		const credential = { id: created.id, name };
+		await session.createWorkflow(WORKFLOWS[key].event ? triggerOnly(key, credential) : example(key, credential));
 	}
 });
 after(async () => {
@@ -225,7 +317,7 @@ test('publishing the examples polls once at once and fires for nothing that happ
 		await waitFor(() => (lastPollAt(key) ?? 0) >= beforePublish, { timeoutMs: 30_000, what: `the ${key} workflow's first poll` });
 	}
 	await new Promise((resolve) => setTimeout(resolve, SETTLE / 2));
-	assert.deepEqual(await executionCounts(), { missedCall: 0, voicemail: 0, smiley: 0 });
+	await assertExecutionCounts(0);
 	assert.ok(requestsOf('missedCall').every((r) => r.method === 'GET'));
 	assert.ok(requestsOf('smiley').every((r) => r.method === 'GET'));
 });
@@ -233,21 +325,23 @@ test('publishing the examples polls once at once and fires for nothing that happ
 test('first events: each produces exactly one execution at the next poll', { timeout: 3 * MINUTE }, async () => {
 	const created = await createEvents(1);
 	await nextPollOfEach(created);
-	assert.deepEqual(await executionCounts(), { missedCall: 1, voicemail: 1, smiley: 1 });
+	await assertExecutionCounts(1);
 	assertEachEventActedOnOnce();
+	await assertTriggerOnlyExecutionsCarryTheEvents();
 });
 
 test('second events: fire once; the first ones are not repeated', { timeout: 3 * MINUTE }, async () => {
 	const created = await createEvents(2);
 	await nextPollOfEach(created);
-	assert.deepEqual(await executionCounts(), { missedCall: 2, voicemail: 2, smiley: 2 });
+	await assertExecutionCounts(2);
 	assertEachEventActedOnOnce();
+	await assertTriggerOnlyExecutionsCarryTheEvents();
 });
 
 test('a poll with nothing new repeats nothing', { timeout: 3 * MINUTE }, async () => {
 	await nextPollOfEach(Date.now());
 	assertEachEventActedOnOnce();
-	assert.deepEqual(await executionCounts(), { missedCall: 2, voicemail: 2, smiley: 2 });
+	await assertExecutionCounts(2);
 	// Every poll after the first asked Relatel only for the recent window.
 	const polls = requestsOf('missedCall').filter((r) => r.path === '/api/v2/calls');
 	assert.ok(polls.length >= 4, `${polls.length} polls`);
