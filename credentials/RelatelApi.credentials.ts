@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ROUTES } from '../nodes/Relatel/transport/routes';
+
 /** A personal access token, sent as `Authorization: Bearer <token>` to the Base URL only. */
 export class RelatelApi implements ICredentialType {
 	name = 'relatelApi';
@@ -48,7 +50,8 @@ export class RelatelApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/employee',
+			// The token's own employee: every working token may read it.
+			url: ROUTES['employee.getCurrent'].path,
 		},
 		rules: [
 			{

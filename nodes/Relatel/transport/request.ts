@@ -63,25 +63,35 @@ interface CredentialFacts {
 // One credential read per node run (the context object), not one per item.
 const facts = new WeakMap<object, Promise<CredentialFacts>>();
 
+/**
+ * n8n builds a trigger's poll context once per activation and reuses it for every poll, so
+ * caching on it would keep a replaced token (or Base URL) until the workflow is activated
+ * again: a poll reads the credential afresh.
+ */
+function livesForOneRun(ctx: RelatelContext): boolean {
+	return !('__emit' in ctx);
+}
+
 function credentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
 	let known = facts.get(ctx);
 	if (!known) {
-		const type = credentialType(ctx);
-		known = ctx.getCredentials(type).then((credentials) => {
-			const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-			const secrets = [credentials.accessToken, credentials.clientSecret, token.access_token, token.refresh_token, token.id_token]
-				.filter((value): value is string => typeof value === 'string' && value.length >= 6);
-			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-			const reference = ctx.getNode().credentials?.[type];
-			const decrypted =
-				type === 'relatelApi' && reference?.id
-					? { id: reference.id, name: reference.name, type, data: credentials }
-					: undefined;
-			return { baseUrl, origin: new URL(baseUrl).origin, secrets, decrypted };
-		});
-		facts.set(ctx, known);
+		known = readCredentialFacts(ctx);
+		if (livesForOneRun(ctx)) facts.set(ctx, known);
 	}
 	return known;
+}
+
+async function readCredentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
+	const type = credentialType(ctx);
+	const credentials = await ctx.getCredentials(type);
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const secrets = [credentials.accessToken, credentials.clientSecret, token.access_token, token.refresh_token, token.id_token]
+		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const reference = ctx.getNode().credentials?.[type];
+	const decrypted =
+		type === 'relatelApi' && reference?.id ? { id: reference.id, name: reference.name, type, data: credentials } : undefined;
+	return { baseUrl, origin: new URL(baseUrl).origin, secrets, decrypted };
 }
 
 export async function getBaseUrl(ctx: RelatelContext): Promise<string> {

@@ -21,8 +21,12 @@ const RETRYABLE_NETWORK = new Set([
 	'ERR_BAD_RESPONSE',
 	'INVALID_RESPONSE',
 ]);
-/** Errors that prove the request never left this machine. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+/**
+ * Passing failures that prove the request never left this machine (the connection was
+ * refused, the host name could not be looked up for now): safe to retry for every method.
+ * ENOTFOUND (the host name does not exist) is not passing, so it is retried for none.
+ */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
 export function shouldRetryStatus(method: HttpMethod, status: number, attempt: number): boolean {
 	return method === 'GET' && attempt < MAX_ATTEMPTS && RETRYABLE_STATUS.has(status);
