@@ -70,6 +70,37 @@ const OPS = {
 		},
 		valid: { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' },
 	},
+	callGetAllChoices: {
+		label: 'Call → Get Many',
+		parameters: {
+			resource: 'call',
+			operation: 'getAll',
+			returnAll: false,
+			limit: '={{ $json.limit }}',
+			filters: {
+				direction: '={{ $json.direction }}',
+				answered: '={{ $json.answered }}',
+				endpoint: rl('={{ $json.endpoint }}'),
+			},
+		},
+		valid: { limit: 5, direction: 'incoming', answered: 'missed', endpoint: 'Reception#7' },
+	},
+	voicemailGetAll: {
+		label: 'Voicemail → Get Many',
+		parameters: {
+			resource: 'voicemail',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 10,
+			filters: { heard: '={{ $json.heard }}', endpoint: rl('={{ $json.endpoint }}') },
+		},
+		valid: { heard: 'unheard', endpoint: 'Employee#12' },
+	},
+	employeeUpdate: {
+		label: 'Employee → Update',
+		parameters: { resource: 'employee', operation: 'update', employeeId: rl('12'), updateFields: { locale: '={{ $json.locale }}' } },
+		valid: { locale: 'en' },
+	},
 	statistics: {
 		label: 'Statistic → Get',
 		parameters: {
@@ -145,6 +176,21 @@ const ROWS: Row[] = [
 	{ group: 'Date', op: 'statistics', field: 'Start', input: 'Start after End', set: { start: '2026-12-02T00:00:00Z', end: '2026-12-01T00:00:00Z' }, refused: `'Start' is after 'End'` },
 	{ group: 'Date', op: 'callGetAll', field: 'Started After', input: '`2026-12-01 25:00`', set: { from: '2026-12-01 25:00' }, refused: `"2026-12-01 25:00" is not a valid date in 'Started After'` },
 	{ group: 'Date', op: 'callGetAll', field: 'Started After', input: 'Started After after Started Before', set: { from: '2026-12-03T00:00:00Z', to: '2026-12-02T00:00:00Z' }, refused: `'Started After' is after 'Started Before'` },
+
+	...([0, -5, 2.5, 'ten'] as const).map((limit): Row => ({
+		group: 'Choice and number',
+		op: 'callGetAllChoices',
+		field: 'Limit',
+		input: `\`${limit}\``,
+		set: { limit },
+		refused: `"${limit}" is not a valid number in 'Limit'`,
+	})),
+	{ group: 'Choice and number', op: 'callGetAllChoices', field: 'Direction', input: '`sideways`', set: { direction: 'sideways' }, refused: `"sideways" is not a valid value in 'Direction'` },
+	{ group: 'Choice and number', op: 'callGetAllChoices', field: 'Answered', input: '`yes`', set: { answered: 'yes' }, refused: `"yes" is not a valid value in 'Answered'` },
+	{ group: 'Choice and number', op: 'callGetAllChoices', field: 'Endpoint', input: '`Reception 7`', set: { endpoint: 'Reception 7' }, refused: `"Reception 7" is not a valid endpoint in 'Endpoint'` },
+	{ group: 'Choice and number', op: 'voicemailGetAll', field: 'Heard', input: '`true`', set: { heard: 'true' }, refused: `"true" is not a valid value in 'Heard'` },
+	{ group: 'Choice and number', op: 'voicemailGetAll', field: 'Endpoint', input: '`12`', set: { endpoint: '12' }, refused: `"12" is not a valid endpoint in 'Endpoint'` },
+	{ group: 'Choice and number', op: 'employeeUpdate', field: 'Language', input: '`danish`', set: { locale: 'danish' }, refused: `"danish" is not a valid value in 'Language'` },
 
 	...(['0', '-1', '12.5', 'abc', '1234567890123456789012345', ''] as const).flatMap((id): Row[] => [
 		{
@@ -287,6 +333,11 @@ function renderDoc(): string {
 		'  without being parsed.',
 		'- **IDs** are whole numbers above 0 up to 9,007,199,254,740,991 (larger ones would change in',
 		'  JavaScript). **Dates** are ISO 8601 (`2026-12-01T09:30:00Z`) and must exist in the calendar.',
+		'- **ICCs** have 19 or 20 digits, start with 89 and end in their Luhn check digit; *Options →',
+		"  Verify Check Digit* turns the last rule off (Relatel's own example ICC has no valid one).",
+		'- **Dropdowns filled by an expression** (or an AI agent) must hold one of their values, and',
+		'  **Limit** a whole number of at least 1: anything else is refused instead of being read as',
+		'  another choice or as *Return All*. Endpoints are written `Type#ID` (`Reception#7`).',
 		'',
 		'| What | Operation · field | Input | Outcome |',
 		'|---|---|---|---|',

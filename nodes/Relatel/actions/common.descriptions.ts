@@ -109,7 +109,11 @@ export const contactLocator = (name = 'contactId', required = true) =>
 	locator(name, 'Contact', 'searchContacts', 'The contact. Search by phone number or name.', required);
 
 /** An endpoint: `Employee#12`, `EmployeeGroup#3` or `Reception#7`. */
-export function endpointLocator(name = 'endpoint', displayName = 'Endpoint'): INodeProperties {
+export function endpointLocator(
+	name = 'endpoint',
+	displayName = 'Endpoint',
+	searchListMethod = 'searchEndpoints',
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -121,7 +125,7 @@ export function endpointLocator(name = 'endpoint', displayName = 'Endpoint'): IN
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchEndpoints', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By Endpoint',

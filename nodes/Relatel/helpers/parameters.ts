@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { optionalDate, requireDate, requireId, requireOrder } from './validation';
+import { optionalDate, requireDate, requireEndpoint, requireId, requireLimit, requireOrder } from './validation';
 
 /** A resource locator's value (From List or By ID), checked to be a numeric ID. */
 export function locatorId(this: IExecuteFunctions, name: string, field: string, itemIndex: number): string {
@@ -15,10 +15,16 @@ export function optionalLocator(this: IExecuteFunctions, name: string, itemIndex
 	return text || undefined;
 }
 
+/** An optional endpoint locator (From List or Type#ID), checked; undefined when left empty. */
+export function optionalEndpoint(this: IExecuteFunctions, name: string, field: string, itemIndex: number): string | undefined {
+	const value = optionalLocator.call(this, name, itemIndex);
+	return value === undefined ? undefined : requireEndpoint(this.getNode(), value, field, itemIndex);
+}
+
 /** Return All / Limit as one number: 0 means all. */
 export function requestedLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return returnAll ? 0 : requireLimit(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), itemIndex);
 }
 
 /** Plain objects to output items. */

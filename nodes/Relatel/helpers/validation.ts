@@ -54,6 +54,59 @@ export function requireId(node: INode, value: unknown, field: string, itemIndex:
 	return text;
 }
 
+/**
+ * A value from a fixed list (a dropdown). The editor only offers the listed values, but an
+ * expression or an AI agent can put anything there: a value outside the list is refused
+ * instead of being sent to Relatel or silently read as another choice.
+ */
+export function requireChoice<T extends string>(
+	node: INode,
+	value: unknown,
+	choices: readonly T[],
+	field: string,
+	itemIndex: number,
+): T {
+	const text = String(value ?? '').trim();
+	const choice = choices.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
+	if (choice === undefined) {
+		throw new NodeOperationError(
+			node,
+			isBlank(text) ? `'${field}' is empty` : `"${quoted(text, 40)}" is not a valid value in '${field}'`,
+			{ itemIndex, description: `Use one of: ${choices.join(', ')}. Nothing was sent to Relatel.` },
+		);
+	}
+	return choice;
+}
+
+/** An endpoint written as Type#ID (Reception#7, Employee#12, EmployeeGroup#3, ChatReception#2). */
+export function requireEndpoint(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (!/^[A-Za-z]+#\d{1,16}$/.test(text)) {
+		throw new NodeOperationError(
+			node,
+			isBlank(text) ? `'${field}' is empty` : `"${quoted(text, 40)}" is not a valid endpoint in '${field}'`,
+			{
+				itemIndex,
+				description:
+					'Pick it from the list, or write it as Type#ID, e.g. Reception#7, Employee#12 or EmployeeGroup#3. Nothing was sent to Relatel.',
+			},
+		);
+	}
+	return text;
+}
+
+/** The Limit field: a whole number of at least 1 (an expression can give 0, -5 or "ten"). */
+export function requireLimit(node: INode, value: unknown, itemIndex: number): number {
+	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(node, `"${quoted(value, 40)}" is not a valid number in 'Limit'`, {
+			itemIndex,
+			description: "'Limit' must be a whole number of at least 1; turn on 'Return All' to get everything. Nothing was sent to Relatel.",
+		});
+	}
+	return limit;
+}
+
 /** A call or chat UUID (Relatel uses UUIDs such as 45981120-324b-0132-d3ef-14dae9edd21d). */
 export function requireUuid(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const raw = String(value ?? '');

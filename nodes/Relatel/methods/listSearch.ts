@@ -93,23 +93,41 @@ export async function searchReceptions(this: ILoadOptionsFunctions, filter?: str
 	return { results: list.map(({ name, value }) => ({ name, value })).sort(byName) };
 }
 
+type EndpointSource = [kind: string, list: (ctx: ILoadOptionsFunctions, filter?: string) => Promise<Array<{ name: string; endpoint: string }>>];
+
 /**
- * Employees, groups and receptions in one list; the value is the endpoint (`Reception#7`).
- * A list Relatel refuses (e.g. receptions without a switch product) is left out; only when
- * all three fail does the picker show the error.
+ * Endpoints of several kinds in one list; the value is the endpoint (`Reception#7`). A list
+ * Relatel refuses (e.g. receptions without a switch product) is left out; only when all
+ * fail does the picker show the error.
  */
-export async function searchEndpoints(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const settled = await Promise.allSettled([receptions(this, filter), groups(this, filter), employees(this, filter)]);
+async function endpointsOf(ctx: ILoadOptionsFunctions, sources: EndpointSource[], filter?: string): Promise<INodeListSearchResult> {
+	const settled = await Promise.allSettled(sources.map(([, list]) => list(ctx, filter)));
 	const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
 	if (failed && settled.every((result) => result.status === 'rejected')) throw failed.reason;
-	const kinds = ['Reception', 'Group', 'Employee'];
 	const results: INodeListSearchItems[] = [];
 	settled.forEach((result, index) => {
 		if (result.status !== 'fulfilled') return;
-		const entries = result.value.map((entry) => ({ name: `${kinds[index]}: ${entry.name}`, value: entry.endpoint }));
+		const kind = sources[index][0];
+		const entries = result.value.map((entry) => ({ name: `${kind}: ${entry.name}`, value: entry.endpoint }));
 		results.push(...entries.sort(byName));
 	});
 	return { results };
+}
+
+/** Employees, groups and receptions: what calls, SMS, voicemails and smileys are filtered by. */
+export async function searchEndpoints(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await endpointsOf(this, [['Reception', receptions], ['Group', groups], ['Employee', employees]], filter);
+}
+
+/**
+ * Receptions and employees: the endpoints statistics are kept for (Relatel has no statistics
+ * of employee groups, and no list of chat receptions: those are written as ChatReception#ID).
+ */
+export async function searchStatisticsEndpoints(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await endpointsOf(this, [['Reception', receptions], ['Employee', employees]], filter);
 }
 
 /**

@@ -31,6 +31,27 @@ export interface PaginateOptions {
 	 * one (saves a request). Default true; false for lists whose page size is unknown.
 	 */
 	honoursLimit?: boolean;
+	/**
+	 * For time cursors: the cursor just past `cursor` (see `justBefore`). Used when a whole
+	 * page shares one time, so the cursor cannot move: paging goes on past that time, and a
+	 * warning says records of that time may be missing (Relatel has no finer cursor).
+	 */
+	stepPast?: (cursor: string | number) => string | number | undefined;
+}
+
+/** The instant just before an ISO time: 1 ms earlier when it carries milliseconds, else 1 s. */
+export function justBefore(cursor: string | number): string | undefined {
+	const text = String(cursor);
+	const time = Date.parse(text);
+	if (Number.isNaN(time)) return undefined;
+	return new Date(time - (/\.\d+/.test(text) ? 1 : 1000)).toISOString();
+}
+
+/** Says, in the log and above the node's output, that records of one time may be missing. */
+function warnStuckPage(ctx: RelatelContext, route: RouteKey, cursor: string | number, pageSize: number) {
+	const message = `More than ${pageSize} records of this list share the time ${cursor}; Relatel's paging cannot reach past the first ${pageSize} of them, so some records of that time may be missing from the output. Narrow the time range to get them all.`;
+	ctx.logger?.warn(`Relatel ${route}: ${message}`);
+	if ('addExecutionHints' in ctx) ctx.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 }
 
 /** The list in a response: under rootKey, or the response itself when it is a bare array. */
@@ -45,7 +66,8 @@ export function listFrom(body: unknown, rootKey: string): IDataObject[] {
  * lowest id first for contacts). Relatel's cursors are inclusive, so the boundary item
  * comes again on the next page: items are de-duplicated by id, and paging stops when a
  * page brings no new id, when a page is shorter than asked, or when `limit` items are
- * collected.
+ * collected. A full page of one time (more records of that time than a page holds) goes on
+ * past that time with a warning, with `stepPast`; without it, paging stops there.
  */
 export async function paginate(this: RelatelContext, options: PaginateOptions): Promise<IDataObject[]> {
 	const { limit, keep, isPastEnd, idOf } = options;
@@ -73,9 +95,20 @@ export async function paginate(this: RelatelContext, options: PaginateOptions): 
 			results.push(item);
 			if (results.length >= wanted) return results;
 		}
-		if (fresh === 0 || (options.honoursLimit !== false && items.length < pageSize)) return results;
-		const cursor = options.nextCursor(items[items.length - 1]);
+		if (options.honoursLimit !== false && items.length < pageSize) return results;
+		let cursor = options.nextCursor(items[items.length - 1]);
 		if (cursor === undefined || cursor === null || cursor === '') return results;
+		// A full page of one time: the inclusive cursor would bring the same page again. (For a
+		// list of unknown page size, only a page that did come again shows it was full.)
+		const oneTime = items.length > 1 && options.nextCursor(items[0]) === cursor;
+		const full = options.honoursLimit !== false || cursor === qs[options.cursorParam];
+		const past = oneTime && full ? options.stepPast?.(cursor) : undefined;
+		if (past !== undefined) {
+			warnStuckPage(this, options.route, cursor, items.length);
+			cursor = past;
+		} else if (fresh === 0) {
+			return results;
+		}
 		qs[options.cursorParam] = cursor;
 	}
 	return results;

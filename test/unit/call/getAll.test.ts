@@ -71,6 +71,38 @@ describe('Call → Get Many', () => {
 		expect(items[0].json).toEqual(call(1));
 	});
 
+	it('Return All: a full page of one started_at goes on past that second, with a warning above the output', async () => {
+		const burst = at(1);
+		const page1 = Array.from({ length: 100 }, (_v, i) => call(i + 1, { started_at: burst }));
+		const older = Array.from({ length: 20 }, (_v, i) => call(200 + i));
+		api().get('/calls').query({ limit: 100 }).reply(200, { calls: page1 });
+		// The same cursor would bring the same 100 calls again: the next page starts 1 s earlier.
+		const justBefore = new Date(Date.parse(burst) - 1000).toISOString();
+		api().get('/calls').query({ limit: 100, started_at_lt_or_eq: justBefore }).reply(200, { calls: older });
+
+		const { items, error, run } = await runNode({ parameters: getAll({ returnAll: true, simplify: false }) });
+
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.call_uuid)).toEqual([...page1, ...older].map((c) => c.call_uuid));
+		const hints = run.data.resultData.runData.Relatel[0].hints ?? [];
+		expect(hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringContaining(`share the time ${burst}`) }),
+		]);
+		expect(net.unmatched()).toEqual([]);
+	});
+
+	it('Return All: a last page that repeats only the boundary call ends the list without a warning', async () => {
+		const page1 = Array.from({ length: 100 }, (_v, i) => call(i + 1));
+		api().get('/calls').query({ limit: 100 }).reply(200, { calls: page1 });
+		api().get('/calls').query({ limit: 100, started_at_lt_or_eq: at(100) }).reply(200, { calls: [call(100)] });
+
+		const { items, run } = await runNode({ parameters: getAll({ returnAll: true }) });
+
+		expect(items).toHaveLength(100);
+		expect(run.data.resultData.runData.Relatel[0].hints ?? []).toEqual([]);
+		expect(net.unmatched()).toEqual([]);
+	});
+
 	it('Endpoint is matched in path[]/nodes[] on our side and never sent to Relatel', async () => {
 		const employeeInPath = call(1); // to Reception#21, John (Employee#2) only in path[]
 		const otherEmployee = call(2, {

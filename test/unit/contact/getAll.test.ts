@@ -67,6 +67,13 @@ describe('Contact → Get Many', () => {
 		expect(items).toEqual([{ json: contact(507), pairedItem: { item: 0 } }]);
 	});
 
+	it('a Phone Number filter left empty filters nothing, as in the other Get Many operations', async () => {
+		api().get('/contacts').query({ limit: '2' }).reply(200, { contacts: range(1, 2) });
+		const { items, error } = await runNode({ parameters: getAll({ limit: 2, filters: { number: '={{ "" }}' } }) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+	});
+
 	it('Minimum ID continues paging from the given id', async () => {
 		api().get('/contacts').query({ limit: '100', id_gt_or_eq: '150' }).reply(200, { contacts: range(150, 249) });
 		api().get('/contacts').query({ limit: '100', id_gt_or_eq: '250' }).reply(200, { contacts: range(250, 260) });

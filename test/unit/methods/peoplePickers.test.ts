@@ -2,6 +2,7 @@ import {
 	searchEmployeeGroups,
 	searchEmployees,
 	searchEndpoints,
+	searchStatisticsEndpoints,
 	searchReceptions,
 } from '../../../nodes/Relatel/methods/listSearch';
 import { getEmployeeGroups, getEmployees } from '../../../nodes/Relatel/methods/loadOptions';
@@ -76,6 +77,25 @@ describe('resource locator pickers (listSearch)', () => {
 				{ name: 'Employee: John Hansen (20 00 00 02)', value: 'Employee#2' },
 			],
 		});
+	});
+
+	it('searchStatisticsEndpoints: receptions and employees only (Relatel keeps no statistics of groups)', async () => {
+		api().get('/employees').reply(200, { employees: [employees[1], employees[0]] });
+		api().get('/receptions').reply(200, { receptions: [kundeservice, hovednummer] });
+		const result = await searchStatisticsEndpoints.call(loadOptionsContext());
+		expect(result.results).toEqual([
+			{ name: 'Reception: Hovednummer (70 00 00 00)', value: 'Reception#21' },
+			{ name: 'Reception: Kundeservice (70 00 00 01)', value: 'Reception#22' },
+			{ name: 'Employee: Jane Doe (20 00 00 01)', value: 'Employee#1' },
+			{ name: 'Employee: John Hansen (20 00 00 02)', value: 'Employee#2' },
+		]);
+	});
+
+	it("Statistic → Get's endpoint picker uses the statistics list", async () => {
+		const { Relatel } = await import('../../../nodes/Relatel/Relatel.node');
+		const endpoints = new Relatel().description.properties.find((p) => p.name === 'endpoints');
+		const locator = (endpoints?.options?.[0] as { values: Array<{ modes?: Array<{ typeOptions?: { searchListMethod?: string } }> }> }).values[0];
+		expect(locator.modes?.[0].typeOptions?.searchListMethod).toBe('searchStatisticsEndpoints');
 	});
 
 	it('searchEndpoints filters every kind', async () => {

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
 import { callMatchesEndpoint, isAnsweredCall, isMissedCall } from '../../helpers/callMatch';
-import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalEndpoint, requestedLimit, toItems } from '../../helpers/parameters';
+import { requireChoice } from '../../helpers/validation';
 import { simplifyCall } from '../../helpers/simplify';
 
-import { paginate } from '../../transport/pagination';
+import { justBefore, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('calls'),
@@ -104,12 +105,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (startedBefore) qs.started_at_lt_or_eq = startedBefore;
 	if (endedAfter) qs.ended_at_gt_or_eq = endedAfter;
 	if (endedBefore) qs.ended_at_lt_or_eq = endedBefore;
-	if (filters.direction) qs.direction = filters.direction;
+	if (filters.direction !== undefined) {
+		qs.direction = requireChoice(this.getNode(), filters.direction, ['incoming', 'outgoing'], 'Direction', itemIndex);
+	}
 
 	// Relatel's `endpoint` query does not filter, and a call to a main number names the
 	// employee only in path[]/nodes[]: the endpoint is matched here, never sent.
-	const endpoint = filters.endpoint !== undefined ? optionalLocator.call(this, 'filters.endpoint', itemIndex) : undefined;
-	const answered = (filters.answered as string | undefined) ?? 'all';
+	const endpoint =
+		filters.endpoint !== undefined ? optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex) : undefined;
+	const answered = requireChoice(this.getNode(), filters.answered ?? 'all', ['all', 'answered', 'missed'], 'Answered', itemIndex);
 	const checks: Array<(call: IDataObject) => boolean> = [];
 	if (endpoint) checks.push((call) => callMatchesEndpoint(call, endpoint));
 	if (answered === 'answered') checks.push(isAnsweredCall);
@@ -122,6 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idOf: (call) => String(call.call_uuid),
 		cursorParam: 'started_at_lt_or_eq',
 		nextCursor: (last) => last.started_at as string,
+		stepPast: justBefore,
 		limit: requestedLimit.call(this, itemIndex),
 		itemIndex,
 		keep: checks.length ? (call) => checks.every((check) => check(call)) : undefined,

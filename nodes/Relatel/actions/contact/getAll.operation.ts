@@ -40,7 +40,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.number !== undefined) qs.number = requirePhoneNumber(node, filters.number, 'Phone Number', itemIndex);
+	// An added filter left empty filters nothing, as in the other Get Many operations.
+	if (filters.number !== undefined && String(filters.number).trim() !== '') {
+		qs.number = requirePhoneNumber(node, filters.number, 'Phone Number', itemIndex);
+	}
 	if (filters.idFrom !== undefined) qs.id_gt_or_eq = Number(requireId(node, filters.idFrom, 'Minimum ID', itemIndex));
 
 	const contacts = await paginate.call(this, {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { receptionLocator } from '../common.descriptions';
 import { requireIdList } from '../../helpers/ids';
 import { locatorId } from '../../helpers/parameters';
-import { optionalDate, requireText } from '../../helpers/validation';
+import { optionalDate, requireChoice, requireText } from '../../helpers/validation';
 
 /** The "Update Fields" of Update and Update Current, and how they become `employee {...}`. */
 
@@ -111,7 +111,7 @@ export function employeeChanges(this: IExecuteFunctions, itemIndex: number): IDa
 		}
 		employee.email = email;
 	}
-	if (fields.locale !== undefined) employee.locale = requireText(node, fields.locale, 'Language', itemIndex).trim();
+	if (fields.locale !== undefined) employee.locale = requireChoice(node, fields.locale, ['da', 'en'], 'Language', itemIndex);
 
 	if (fields.doNotDisturb !== undefined) {
 		employee.do_not_disturb = booleanOf(node, fields.doNotDisturb, 'Do Not Disturb', itemIndex);

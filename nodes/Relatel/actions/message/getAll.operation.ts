@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalEndpoint, requestedLimit, toItems } from '../../helpers/parameters';
 import { simplifyMessage } from '../../helpers/simplify';
 
-import { paginate } from '../../transport/pagination';
+import { justBefore, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('messages'),
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (after) qs.created_at_gt_or_eq = after;
 	if (before) qs.created_at_lt_or_eq = before;
 	if (filters.endpoint !== undefined) {
-		const endpoint = optionalLocator.call(this, 'filters.endpoint', itemIndex);
+		const endpoint = optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex);
 		if (endpoint) qs.endpoint = endpoint;
 	}
 
@@ -62,6 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idOf: (message) => String(message.id),
 		cursorParam: 'created_at_lt_or_eq',
 		nextCursor: (last) => last.created_at as string,
+		stepPast: justBefore,
 		limit: requestedLimit.call(this, itemIndex),
 		itemIndex,
 		// Relatel does not document a page size for messages.

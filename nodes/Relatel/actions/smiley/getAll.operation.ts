@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { employeeLocator, endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalEndpoint, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
 import { requirePhoneNumber } from '../../helpers/phone';
 import { requireId } from '../../helpers/validation';
-import { paginate } from '../../transport/pagination';
+import { justBefore, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('smileys'),
@@ -108,7 +108,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (after) qs.rated_at_gt_or_eq = after;
 	if (before) qs.rated_at_lt_or_eq = before;
 	if (filters.endpoint !== undefined) {
-		const endpoint = optionalLocator.call(this, 'filters.endpoint', itemIndex);
+		const endpoint = optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex);
 		if (endpoint) qs.endpoint = endpoint;
 	}
 	if (filters.employeeId !== undefined) {
@@ -143,6 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idOf: (smiley) => String(smiley.id),
 		cursorParam: 'rated_at_lt_or_eq',
 		nextCursor: (last) => last.rated_at as string,
+		stepPast: justBefore,
 		limit: requestedLimit.call(this, itemIndex),
 		itemIndex,
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { employeeLocator, endpointLocator } from '../common.descriptions';
-import { optionalLocator, requiredDatePeriod } from '../../helpers/parameters';
+import { optionalEndpoint, optionalLocator, requiredDatePeriod } from '../../helpers/parameters';
 import { requireId } from '../../helpers/validation';
 import { relatelApiRequest } from '../../transport/request';
 
@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const qs: IDataObject = { from_time: from, to_time: to };
 	if (filters.endpoint !== undefined) {
-		const endpoint = optionalLocator.call(this, 'filters.endpoint', itemIndex);
+		const endpoint = optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex);
 		if (endpoint) qs.endpoint = endpoint;
 	}
 	if (filters.employeeId !== undefined) {

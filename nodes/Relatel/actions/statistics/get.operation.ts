@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator } from '../common.descriptions';
 import { requiredDatePeriod, toItems } from '../../helpers/parameters';
+import { requireChoice, requireEndpoint } from '../../helpers/validation';
 
 import { listFrom } from '../../transport/pagination';
 import { relatelApiRequest } from '../../transport/request';
@@ -18,7 +19,6 @@ const GROUP_BY = [
 	'period_week',
 	'reception_id',
 ];
-const ENDPOINT = /^[A-Za-z]+#\d+$/;
 
 const properties: INodeProperties[] = [
 	{
@@ -88,7 +88,12 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Endpoint',
 				name: 'endpoint',
-				values: [{ ...endpointLocator('endpoint', 'Endpoint'), description: 'A reception, chat reception or employee' }],
+				values: [
+					{
+						...endpointLocator('endpoint', 'Endpoint', 'searchStatisticsEndpoints'),
+						description: 'A reception or employee from the list, or a chat reception written as ChatReception#ID',
+					},
+				],
 			},
 		],
 	},
@@ -107,27 +112,10 @@ function endpointList(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-function requireChoice(
-	this: IExecuteFunctions,
-	name: string,
-	field: string,
-	allowed: string[],
-	itemIndex: number,
-): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!allowed.includes(value)) {
-		throw new NodeOperationError(this.getNode(), `"${value.slice(0, 40)}" is not a valid value in '${field}'`, {
-			itemIndex,
-			description: `Use one of: ${allowed.join(', ')}. Nothing was sent to Relatel.`,
-		});
-	}
-	return value;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const endpointType = requireChoice.call(this, 'endpointType', 'Statistics Of', ENDPOINT_TYPES, itemIndex);
-	const groupBy = requireChoice.call(this, 'groupBy', 'Group By', GROUP_BY, itemIndex);
+	const endpointType = requireChoice(node, this.getNodeParameter('endpointType', itemIndex, ''), ENDPOINT_TYPES, 'Statistics Of', itemIndex);
+	const groupBy = requireChoice(node, this.getNodeParameter('groupBy', itemIndex, ''), GROUP_BY, 'Group By', itemIndex);
 	const { start: start, end: end } = requiredDatePeriod.call(
 		this,
 		itemIndex,
@@ -137,14 +125,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const entries = this.getNodeParameter('endpoints.endpoint', itemIndex, []) as IDataObject[];
 	const endpoints = [...new Set((Array.isArray(entries) ? entries : [entries]).flatMap((entry) => endpointList(entry?.endpoint)))];
-	for (const endpoint of endpoints) {
-		if (!ENDPOINT.test(endpoint)) {
-			throw new NodeOperationError(node, `"${endpoint.slice(0, 40)}" is not a valid endpoint in 'Endpoints'`, {
-				itemIndex,
-				description: 'Write each endpoint as Type#ID, e.g. Reception#7 or Employee#12. Nothing was sent to Relatel.',
-			});
-		}
-	}
+	for (const endpoint of endpoints) requireEndpoint(node, endpoint, 'Endpoints', itemIndex);
 
 	const qs: IDataObject = { endpoint_type: endpointType, group_by: groupBy, start, end };
 	if (endpoints.length > 0) qs.endpoint = endpoints.join(',');

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
-import { datePeriod, optionalLocator, requestedLimit, toItems } from '../../helpers/parameters';
+import { datePeriod, optionalEndpoint, requestedLimit, toItems } from '../../helpers/parameters';
 import { requirePhoneNumber } from '../../helpers/phone';
+import { requireChoice } from '../../helpers/validation';
 import { simplifyVoicemail } from '../../helpers/simplify';
 
-import { paginate } from '../../transport/pagination';
+import { justBefore, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('voicemails'),
@@ -75,14 +76,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	if (before) qs.created_at_lt_or_eq = before;
 	if (filters.endpoint !== undefined) {
-		const endpoint = optionalLocator.call(this, 'filters.endpoint', itemIndex);
+		const endpoint = optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex);
 		if (endpoint) qs.endpoint = endpoint;
 	}
 	if (filters.number !== undefined && String(filters.number).trim() !== '') {
 		qs.number = requirePhoneNumber(node, filters.number, 'Caller Number', itemIndex);
 	}
 
-	const heard = (filters.heard as string | undefined) ?? 'all';
+	const heard = requireChoice(node, filters.heard ?? 'all', ['all', 'heard', 'unheard'], 'Heard', itemIndex);
 	// Relatel has no lower date bound for voicemails: page back (newest first) until past it.
 	const afterMs = after ? Date.parse(after) : undefined;
 	const voicemails = await paginate.call(this, {
@@ -92,6 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idOf: (voicemail) => String(voicemail.id),
 		cursorParam: 'created_at_lt_or_eq',
 		nextCursor: (last) => last.created_at as string,
+		stepPast: justBefore,
 		limit: requestedLimit.call(this, itemIndex),
 		itemIndex,
 		isPastEnd:
