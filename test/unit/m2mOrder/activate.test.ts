@@ -104,6 +104,25 @@ describe('M2M Order → Activate SIM', () => {
 		expect(error?.message).toBe('Relatel could not accept the data: icc_id is already in use');
 	});
 
+	it("with 'Verify Check Digit' off, the ICC of Relatel's own example (no valid check digit) is ordered", async () => {
+		api()
+			.post('/m2m/orders/activate', { order: { product_name: 'm2m-small-one', icc_id: '89450123456789012346', description: 'Gylletank 34' } })
+			.reply(200, { order: { id: 1235, type: 'Order::ActivateM2m', state: 'pending' } });
+
+		const { items, error } = await runNode({
+			parameters: activate({ iccId: '8945 0123 4567 8901 2346', options: { checkDigit: false } }),
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: 1235, icc_id: '89450123456789012346' });
+	});
+
+	it("with 'Verify Check Digit' off, length, digits and the 89 prefix are still checked", async () => {
+		const { error } = await runNode({ parameters: activate({ iccId: '99450123456789012346', options: { checkDigit: false } }) });
+		expect(error?.message).toContain('starts with 89');
+		expect(net.unmatched()).toEqual([]);
+	});
+
 	describe('bad input is refused before any request', () => {
 		it.each([
 			['={{ "" }}', `'SIM Card ICC' is empty`],
@@ -111,7 +130,7 @@ describe('M2M Order → Activate SIM', () => {
 			['8945 0123 4567 8901', `"8945 0123 4567 8901" is not a valid ICC in 'SIM Card ICC': an ICC has 19 or 20 digits, and this has 16`],
 			['894501234567890123456', `"894501234567890123456" is not a valid ICC in 'SIM Card ICC': an ICC has 19 or 20 digits, and this has 21`],
 			['99450123456789012348', `"99450123456789012348" is not a valid ICC in 'SIM Card ICC': every SIM card's ICC starts with 89, and this starts with 99`],
-			// The example in Relatel's docs: its check digit is wrong.
+			// The example in Relatel's docs: its last digit is not the check digit (see below).
 			['89450123456789012346', `"89450123456789012346" is not a valid ICC in 'SIM Card ICC': the last digit is a check digit and should be 8 for these digits, not 6: a digit is probably mistyped`],
 			['89450123456789012384', `"89450123456789012384" is not a valid ICC in 'SIM Card ICC': the last digit is a check digit and should be 9 for these digits, not 4: a digit is probably mistyped`],
 			['={{ 89450123456789012348 }}', `'SIM Card ICC' must be text, not a number`],
@@ -121,6 +140,12 @@ describe('M2M Order → Activate SIM', () => {
 			expect(error?.message).toBe(message);
 			expect(error?.description).toContain('Nothing was sent to Relatel.');
 			expect(error?.context?.itemIndex).toBe(0);
+			expect(net.unmatched()).toEqual([]);
+		});
+
+		it("a wrong check digit names the option that skips the check", async () => {
+			const { error } = await runNode({ parameters: activate({ iccId: '89450123456789012346' }) });
+			expect(error?.description).toContain("turn off 'Verify Check Digit' under Options");
 			expect(net.unmatched()).toEqual([]);
 		});
 

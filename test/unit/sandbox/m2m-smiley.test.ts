@@ -215,6 +215,20 @@ describe('sandbox: M2M orders and subscriptions keep their state', () => {
 	});
 });
 
+describe("sandbox: Relatel's own example ICC", () => {
+	it("89450123456789012346 (from Relatel's docs, no valid check digit) activates with 'Verify Check Digit' off", async () => {
+		const [order] = await run({
+			resource: 'm2mOrder',
+			operation: 'activate',
+			iccId: '89450123456789012346',
+			productName: 'm2m-small-one',
+			options: { checkDigit: false },
+		});
+		expect(order).toMatchObject({ type: 'Order::ActivateM2m', icc_id: '89450123456789012346' });
+		expect(sandbox.state.db.m2m_subscriptions.some((s: { icc_id?: string }) => s.icc_id === '89450123456789012346')).toBe(true);
+	});
+});
+
 describe('sandbox: smileys', () => {
 	it('Return All pages across more than 100 smileys and returns each exactly once', async () => {
 		const all = await run({ resource: 'smiley', operation: 'getAll', returnAll: true });

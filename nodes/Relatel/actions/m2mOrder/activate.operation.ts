@@ -32,13 +32,32 @@ const properties: INodeProperties[] = [
 		placeholder: 'Gylletank 34',
 		description: 'A label for the subscription, e.g. the machine or vehicle the SIM card sits in',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Verify Check Digit',
+				name: 'checkDigit',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to refuse an ICC whose last digit is not its check digit (Luhn), which catches most typos. Turn off only for SIM cards whose ICC is printed without one.",
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['m2mOrder'], operation: ['activate'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const iccId = requireIcc(node, this.getNodeParameter('iccId', itemIndex), 'SIM Card ICC', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const checkDigit = options.checkDigit !== false;
+	const iccId = requireIcc(node, this.getNodeParameter('iccId', itemIndex), 'SIM Card ICC', itemIndex, checkDigit);
 	const productName = requireProduct.call(this, 'productName', 'Product', itemIndex);
 	const label = optionalText(node, this.getNodeParameter('description', itemIndex, ''), 'Description', itemIndex, 255);
 

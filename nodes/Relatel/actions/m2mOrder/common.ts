@@ -111,8 +111,12 @@ export function luhnCheckDigit(digits: string): number {
 	return (10 - (sum % 10)) % 10;
 }
 
-/** Why an ICC is not valid, in plain words, or undefined when it is. `digits` has no spaces. */
-export function iccProblem(digits: string): string | undefined {
+/**
+ * Why an ICC is not valid, in plain words, or undefined when it is. `digits` has no spaces.
+ * The last digit of an ICC is normally a Luhn check digit (ITU-T E.118), which catches most
+ * typos; `checkDigit: false` skips that rule for cards whose ICC is printed without one.
+ */
+export function iccProblem(digits: string, { checkDigit = true } = {}): string | undefined {
 	if (!/^\d+$/.test(digits)) {
 		const bad = [...new Set(digits.replace(/\d/g, ''))].join(' ');
 		return `an ICC has only digits, and this has ${bad.trim() ? `"${bad}"` : 'other characters'} in it`;
@@ -124,14 +128,14 @@ export function iccProblem(digits: string): string | undefined {
 		return `every SIM card's ICC starts with 89, and this starts with ${digits.slice(0, 2)}`;
 	}
 	const expected = luhnCheckDigit(digits.slice(0, -1));
-	if (Number(digits.slice(-1)) !== expected) {
+	if (checkDigit && Number(digits.slice(-1)) !== expected) {
 		return `the last digit is a check digit and should be ${expected} for these digits, not ${digits.slice(-1)}: a digit is probably mistyped`;
 	}
 	return undefined;
 }
 
 /** The ICC (the number printed on the SIM card) without spaces, checked before anything is ordered. */
-export function requireIcc(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireIcc(node: INode, value: unknown, field: string, itemIndex: number, checkDigit = true): string {
 	const shown = quoted(value).trim();
 	// Invisible marks and full-width digits from copy-paste are cleaned, as in phone numbers.
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
@@ -149,11 +153,14 @@ export function requireIcc(node: INode, value: unknown, field: string, itemIndex
 			description: `An ICC has more digits than a number can hold exactly, so the last digits were lost. Pass it as text, e.g. "89450123456789012348". ${NOTHING_SENT}`,
 		});
 	}
-	const problem = iccProblem(digits);
+	const problem = iccProblem(digits, { checkDigit });
 	if (problem) {
+		const skip = checkDigit && problem.includes('check digit')
+			? " If the card's ICC really ends like this, turn off 'Verify Check Digit' under Options."
+			: '';
 		throw new NodeOperationError(node, `"${shown.slice(0, 40)}" is not a valid ICC in '${field}': ${problem}`, {
 			itemIndex,
-			description: `The ICC is the 19–20 digit number printed on the SIM card, starting with 89 (e.g. 8945 0123 4567 8901 2348). Check it against the card. ${NOTHING_SENT}`,
+			description: `The ICC is the 19–20 digit number printed on the SIM card, starting with 89 (e.g. 8945 0123 4567 8901 2348). Check it against the card.${skip} ${NOTHING_SENT}`,
 		});
 	}
 	return digits;
