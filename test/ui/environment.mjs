@@ -1,7 +1,9 @@
 // What the UI tests need: the pinned real n8n serving this package's build (CUSTOM.relatel)
 // on a free loopback port, the sandbox (a local Relatel) on another, and headless Chromium
-// from Debian's `chromium` package driven by playwright-core. n8n's log and the browser's
-// console are collected so a test can fail on errors that mention our nodes.
+// from Debian's `chromium` package driven by playwright-core. n8n's log, the browser's
+// console and the editor's requests are collected so a test can fail on any console error
+// (bar a short list of n8n's own noise), on failed requests for our nodes — list searches
+// and options included, whose URLs do not name us — and on log lines that mention us.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -124,39 +126,108 @@ export async function launchChromium(userFolder) {
 	});
 }
 
+/** n8n's editor requests that serve our nodes and credentials: descriptions, icons, options and list searches, credential tests. */
+export const WATCHED_REQUESTS = /^\/(?:rest\/dynamic-node-parameters\/|rest\/node-types|rest\/credentials(?:\/|\?|$)|types\/|icons\/)/;
+
 /**
  * A page that records console messages, page errors and failed or non-2xx responses, so
- * the test can assert none of them concerns our nodes.
+ * the test can assert none of them concerns our nodes. Each record carries `events.step`,
+ * the step the test said it was in (see `problemsAboutUs`), and for watched requests the
+ * request body (a list search names its node type there, not in its URL).
  */
 export async function openPage(browser) {
 	const page = await browser.newPage();
-	const events = { console: [], pageErrors: [], responses: [] };
-	page.on('console', (message) => events.console.push({ type: message.type(), text: message.text(), url: message.location()?.url }));
+	const events = { step: 'start', console: [], pageErrors: [], responses: [] };
+	page.on('console', (message) =>
+		events.console.push({ step: events.step, type: message.type(), text: message.text(), url: message.location()?.url }),
+	);
 	page.on('pageerror', (error) => events.pageErrors.push(String(error?.stack ?? error)));
-	page.on('response', (response) => events.responses.push({ url: response.url(), status: response.status() }));
-	page.on('requestfailed', (request) => events.responses.push({ url: request.url(), status: 0, failure: request.failure()?.errorText }));
+	const record = (request, status, failure) => {
+		const url = new URL(request.url());
+		const watched = WATCHED_REQUESTS.test(url.pathname);
+		events.responses.push({
+			step: events.step,
+			method: request.method(),
+			url: request.url(),
+			path: url.pathname,
+			status,
+			failure,
+			watched,
+			body: watched ? (request.postData() ?? '') : '',
+		});
+	};
+	page.on('response', (response) => record(response.request(), response.status()));
+	page.on('requestfailed', (request) => record(request, 0, request.failure()?.errorText));
 	return { page, events };
 }
 
-/** Our names, as they can appear in console messages, n8n's log and icon URLs. */
+/** Our names, as they can appear in console messages, n8n's log, icon URLs and request bodies. */
 export const OUR_NAMES = /relatel/i;
 
-export function problemsAboutUs({ events, log = [] }) {
+/**
+ * Browser console errors that are n8n's own and say nothing about our nodes, seen in n8n
+ * 2.40.7 on this machine. Everything else logged at level error fails the test. An entry
+ * matches a message by its `text` and, when given, the `url` the console names.
+ */
+export const CONSOLE_NOISE = [
+	{
+		why: 'before set-up or sign-in the editor asks /rest/login whether someone is signed in',
+		text: /^Failed to load resource: the server responded with a status of 401 \(Unauthorized\)$/,
+		url: /^http:\/\/127\.0\.0\.1:\d+\/rest\/login$/,
+	},
+	{
+		why: 'Settings → Community Nodes looks up published packages on api.npms.io (no internet here)',
+		text: /^Failed to load resource: net::ERR_NAME_NOT_RESOLVED$/,
+		url: /^https:\/\/api\.npms\.io\//,
+	},
+	{
+		why: 'the same api.npms.io look-up, as n8n\'s community nodes store reports it',
+		text: /^ResponseError: Can't connect to n8n\.\n[\s\S]*\/assets\/communityNodes\.store-/,
+	},
+];
+
+/**
+ * What went wrong that concerns our nodes, as a list of lines (empty when nothing did):
+ * - every browser console error, except CONSOLE_NOISE (printed as ignored): the pages the
+ *   tests open show our nodes and credentials, and a failing list search or options request
+ *   logs an error that does not name us — and every console warning that names us;
+ * - every uncaught page error;
+ * - failed (no answer, or status >= 400) requests naming us in their URL or request body
+ *   (list searches, options, credential tests name our node or credential type in the
+ *   body), and any failed request for every node's types (/types/*, /rest/node-types) —
+ *   but not one the page cancelled itself by navigating on (net::ERR_ABORTED, printed);
+ * - n8n log lines naming us.
+ */
+export function problemsAboutUs({ events, log = [], report = console.log }) {
 	const problems = [];
+	const ignored = [];
 	for (const m of events.console) {
-		if ((m.type === 'error' || m.type === 'warning') && (OUR_NAMES.test(m.text) || OUR_NAMES.test(m.url ?? ''))) {
-			problems.push(`browser console ${m.type}: ${m.text}`);
+		const where = `[${m.step}] browser console ${m.type}: ${m.text}${m.url ? ` (${m.url})` : ''}`;
+		if (m.type === 'error') {
+			const noise = CONSOLE_NOISE.find((n) => n.text.test(m.text) && (!n.url || n.url.test(m.url ?? '')) && !OUR_NAMES.test(m.text));
+			if (noise) ignored.push(`${where} — ignored: ${noise.why}`);
+			else problems.push(where);
+		} else if (m.type === 'warning' && (OUR_NAMES.test(m.text) || OUR_NAMES.test(m.url ?? ''))) {
+			problems.push(where);
 		}
 	}
-	for (const e of events.pageErrors) if (OUR_NAMES.test(e)) problems.push(`page error: ${e}`);
+	for (const e of events.pageErrors) problems.push(`page error: ${e}`);
 	for (const r of events.responses) {
-		if (OUR_NAMES.test(r.url) && (r.status === 0 || r.status >= 400)) problems.push(`HTTP ${r.status} ${r.url} ${r.failure ?? ''}`);
+		if (r.status !== 0 && r.status < 400) continue;
+		const ours = OUR_NAMES.test(r.url) || OUR_NAMES.test(r.body);
+		const everyNode = r.watched && /^\/(?:types\/|rest\/node-types)/.test(r.path);
+		if (!ours && !everyNode) continue;
+		const where = `[${r.step}] HTTP ${r.status} ${r.method} ${r.url} ${r.failure ?? ''}${r.body ? ` body ${r.body.slice(0, 300)}` : ''}`;
+		// The page itself cancelled it (it navigated on before the answer came): not a failure.
+		if (r.status === 0 && r.failure === 'net::ERR_ABORTED') ignored.push(`${where} — ignored: cancelled by the page`);
+		else problems.push(where);
 	}
 	// n8n logs at level warn here, so any line naming our package, nodes or credentials is a
 	// problem (n8n's own install folder is named after this package: not counted).
 	for (const line of log) {
 		if (OUR_NAMES.test(line.replaceAll(RUNTIME_DIR, '<n8n>'))) problems.push(`n8n log: ${line}`);
 	}
+	if (ignored.length > 0) report(`Ignored as n8n's own noise (${ignored.length}):\n  ${ignored.join('\n  ')}`);
 	return problems;
 }
 

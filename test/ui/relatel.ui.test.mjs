@@ -1,13 +1,15 @@
 // The Relatel nodes as a person uses them, in real n8n 2.40.7 in headless Chromium, against
 // the sandbox: owner set-up, the credential and its Test, the nodes panel, Employee → Send
 // SMS with the employee picker, the trigger's Fetch Test Event, light and dark theme.
-// Fails on any browser console error, failed request or n8n log line about our nodes, an
-// icon that does not load, or a parameter label that shows a raw key.
+// Fails on any browser console error (bar n8n's own noise, listed in environment.mjs and
+// printed when ignored), any failed request for our nodes — list searches, options, icons,
+// types, credential tests — or n8n log line about them, an icon that does not load, or a
+// parameter label that shows a raw key.
 //
 //   npm run test:ui                      run it
 //   npm run screenshots                  run it and rewrite docs/screenshots/*.png
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 
 import { assertIconsLoaded, assertLabelsTranslated, loadTypes, outputJson, searchNodesPanel, setUpOwner } from './editor.mjs';
 import { openPage, problemsAboutUs, screenshot, startUiEnvironment } from './environment.mjs';
@@ -25,6 +27,11 @@ before(async () => {
 	({ page, events } = await openPage(env.browser));
 	// n8n's editor is heavy for 2 cores: be patient with single steps, never sleep.
 	page.setDefaultTimeout(30_000);
+});
+
+beforeEach((t) => {
+	// Console messages and requests are labelled with the step they happened in.
+	if (events) events.step = t.name;
 });
 
 afterEach(async (t) => {
@@ -150,14 +157,30 @@ test('Relatel: found by "Relatel" and by "SMS"; Employee → Send SMS picks Mett
 	await page.getByTestId('canvas-node').first().waitFor();
 	await page.getByTestId('node-creator-plus-button').click();
 
-	for (const text of ['Relatel', 'SMS']) {
-		const panel = await searchNodesPanel(page, text);
-		await panel.getByTestId('node-creator-item-name').filter({ hasText: /^Relatel$/ }).waitFor();
-		await assertIconsLoaded(panel, `nodes panel, search "${text}"`);
-	}
-	await screenshot(page, 'node-search-sms');
 	const panel = page.getByTestId('node-creator');
-	await panel.getByTestId('node-creator-item-name').filter({ hasText: /^Relatel$/ }).click();
+	const relatel = panel.getByTestId('node-creator-item-name').filter({ hasText: /^Relatel$/ });
+	await searchNodesPanel(page, 'Relatel');
+	await relatel.waitFor();
+	await assertIconsLoaded(panel, 'nodes panel, search "Relatel"');
+
+	// "SMS" in a fresh nodes panel: close this one, open a new one, see that it starts
+	// without Relatel (its empty search lists n8n's categories), then search.
+	await page.keyboard.press('Escape');
+	await panel.waitFor({ state: 'hidden' });
+	await page.getByTestId('node-creator-plus-button').click();
+	await panel.getByTestId('node-creator-item-name').first().waitFor();
+	assert.equal(await page.getByTestId('node-creator-search-bar').inputValue(), '', 'the new panel starts with an empty search');
+	assert.equal(await relatel.count(), 0, 'the new panel shows no Relatel before the search');
+	// A term that does not match us first: the results change and Relatel is not among them.
+	await searchNodesPanel(page, 'Merge');
+	await panel.getByTestId('node-creator-item-name').filter({ hasText: /^Merge$/ }).waitFor();
+	assert.equal(await relatel.count(), 0, 'searching "Merge" shows no Relatel');
+	await searchNodesPanel(page, 'SMS');
+	await relatel.waitFor();
+	assert.equal(await page.getByTestId('node-creator-search-bar').inputValue(), 'SMS');
+	await assertIconsLoaded(panel, 'nodes panel, search "SMS"');
+	await screenshot(page, 'node-search-sms');
+	await relatel.click();
 	await panel.getByTestId('node-creator-item-name').filter({ hasText: /^Send an SMS to an employee$/ }).click();
 
 	const ndv = page.getByTestId('ndv');
@@ -258,6 +281,13 @@ test('nothing about our nodes went wrong: browser console, failed requests, n8n 
 		[],
 		'every icon request answered 200',
 	);
+	// The employee picker's list searches and the credential tests were recorded with their
+	// request bodies (which name our node and credential type; the URLs do not), so a failing
+	// one is one of problemsAboutUs' problems.
+	const served = events.responses.filter((r) => r.path.startsWith('/rest/dynamic-node-parameters/') && /CUSTOM\.relatel/.test(r.body));
+	assert.ok(served.some((r) => r.path.endsWith('/resource-locator-results')), 'the employee picker asked n8n for its list');
+	assert.ok(served.some((r) => r.path.endsWith('/resource-locator-results') && r.status === 200), 'the employee picker got its list');
+	assert.ok(events.responses.some((r) => r.path === '/rest/credentials/test' && /relatelApi/.test(r.body)), 'the credential test was watched');
 	assert.deepEqual(problemsAboutUs({ events, log: env.log }), []);
 	assert.deepEqual(events.pageErrors, [], 'no uncaught errors in the editor');
 });
