@@ -2,30 +2,42 @@
 // once (SMS, Call incl. Dial and Download Recording, Voicemail incl. Download Audio, Mark
 // heard and Delete, Contact, Contact Comment, Employee, Employee Group incl. Join, Leave and
 // Send SMS, Reception incl. statistics, Smiley incl. statistics, Statistic, Chat, M2M Order
-// incl. Activate, M2M Subscription incl. Get Charges), with both credential types, plus the
-// example workflows that run without a trigger (docs/examples/).
+// incl. Activate, M2M Subscription incl. Get Charges) with the access-token credential, and
+// every resource again with the OAuth2 credential (one workflow running at least one
+// operation of each — reads and writes), plus the example workflows that run without a
+// trigger (docs/examples/).
 //
 // All workflows are imported in one n8n run and executed in one `n8n execute-batch` run
 // (an n8n start costs 15–30 s). Each workflow uses its own access token, so the sandbox's
 // request log says which workflow sent what; the OAuth2 workflow uses a token the sandbox
 // issued through the authorization-code flow.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { loadExampleWorkflows } from '../runtime/examples.mjs';
-import { TYPE_PREFIX } from '../runtime/runtime.mjs';
+import { ROOT, TYPE_PREFIX } from '../runtime/runtime.mjs';
 import {
 	ACCESS_TOKEN_CREDENTIAL,
 	chainWorkflow,
 	itemsOf,
 	OAUTH2_CREDENTIAL,
 	outputOf,
+	RELATEL as RELATEL_TYPE,
 	requestLines,
 	startEnvironment,
 } from './environment.mjs';
 
 const rl = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 const once = { executeOnce: true };
+const oauth2 = (parameters) => ({ authentication: 'oAuth2', ...parameters });
+
+/** The Relatel node's resources, as the build declares them (the OAuth2 workflow must cover each). */
+const RESOURCES = (() => {
+	const { Relatel } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'nodes', 'Relatel', 'Relatel.node.js'));
+	return new Relatel().description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+})();
 
 /** One access-token credential per workflow: the sandbox logs whose token each request carries. */
 const CREDENTIALS = Object.fromEntries(
@@ -251,6 +263,33 @@ function workflows() {
 					parameters: { authentication: 'oAuth2', resource: 'call', operation: 'downloadRecording', callId: recordedCall.call_uuid, binaryPropertyName: 'data' },
 				},
 				{ name: 'Get SMS', parameters: { authentication: 'oAuth2', resource: 'message', operation: 'getAll', returnAll: false, limit: 2 } },
+				// The other resources, once each (after Get SMS there are two items).
+				{ name: 'Get Call', ...once, parameters: oauth2({ resource: 'call', operation: 'get', callId: recordedCall.call_uuid, simplify: true }) },
+				{
+					name: 'Create Contact',
+					...once,
+					parameters: oauth2({ resource: 'contact', operation: 'create', number: '+45 40 99 88 77', additionalFields: { name: 'OAuth2 Kunde' } }),
+				},
+				{
+					name: 'Add Comment',
+					parameters: oauth2({ resource: 'contactComment', operation: 'create', contactId: rl('={{ $json.id }}'), body: 'Oprettet via OAuth2', additionalFields: {} }),
+				},
+				{
+					name: 'Get Comments',
+					parameters: oauth2({ resource: 'contactComment', operation: 'getAll', contactId: rl(`={{ $('Create Contact').item.json.id }}`), returnAll: true, simplify: true }),
+				},
+				{ name: 'Delete Contact', ...once, parameters: oauth2({ resource: 'contact', operation: 'delete', contactId: rl(`={{ $('Create Contact').first().json.id }}`) }) },
+				{ name: 'Get Group', ...once, parameters: oauth2({ resource: 'employeeGroup', operation: 'get', employeeGroupId: rl(12) }) },
+				{ name: 'Get Reception', ...once, parameters: oauth2({ resource: 'reception', operation: 'get', receptionId: rl(21) }) },
+				{ name: 'Get Smileys', ...once, parameters: oauth2({ resource: 'smiley', operation: 'getAll', returnAll: false, limit: 2, filters: {}, simplify: true }) },
+				{
+					name: 'Statistics',
+					...once,
+					parameters: oauth2({ resource: 'statistics', operation: 'get', endpointType: 'Reception', groupBy: 'reception_id', start: since, end: until, endpoints: {} }),
+				},
+				{ name: 'Get Chats', ...once, parameters: oauth2({ resource: 'chat', operation: 'getAll', returnAll: false, limit: 1, filters: {} }) },
+				{ name: 'Get M2M Orders', ...once, parameters: oauth2({ resource: 'm2mOrder', operation: 'getAll', returnAll: false, limit: 2, filters: {} }) },
+				{ name: 'Get M2M Subscription', ...once, parameters: oauth2({ resource: 'm2mSubscription', operation: 'get', subscriptionId: '4567' }) },
 			],
 			OAUTH2_CREDENTIAL,
 		),
@@ -537,16 +576,44 @@ test('M2M Order (incl. Activate) and M2M Subscription (incl. Get Charges with th
 	assert.equal(charges[0].binary.csv.fileName, 'm2m-charges.csv');
 });
 
-test('OAuth2 credential: a token from the sandbox’s authorization-code flow is what n8n sends', () => {
+test('OAuth2 credential: every resource, with the token from the sandbox’s authorization-code flow', () => {
 	const oauthRequests = requestsWith(env.oauthToken);
 	assert.match(env.oauthToken, /^oauth-/);
+	const result = run('oauth');
+	const contact = outputOf(result, 'Create Contact')[0];
 	assert.deepEqual(requestLines(oauthRequests), [
 		'POST /messages',
 		'GET /employee',
 		`GET /voice_mails/${fixtures.oauthVoicemail.id}/sound`,
 		`GET /calls/${fixtures.recordedCall.call_uuid}`,
 		'GET /messages',
+		`GET /calls/${fixtures.recordedCall.call_uuid}`,
+		'POST /contacts',
+		'GET /employee',
+		`POST /contacts/${contact.id}/comments`,
+		`GET /contacts/${contact.id}/comments`,
+		`DELETE /contacts/${contact.id}`,
+		'GET /employee_groups/12',
+		'GET /receptions/21',
+		'GET /smileys',
+		'GET /statistics',
+		'GET /chats',
+		'GET /m2m/orders',
+		'GET /m2m/subscriptions/4567',
 	]);
+	const body = (line) => oauthRequests[requestLines(oauthRequests).indexOf(line)].body;
+	assert.deepEqual(body('POST /messages'), { message: { body: 'Hej via OAuth2' }, to_numbers: ['4571999998'] });
+	assert.deepEqual(body('POST /contacts'), { contact: { number: '4540998877', name: 'OAuth2 Kunde' } });
+	assert.deepEqual(body(`POST /contacts/${contact.id}/comments`), { comment: { employee_id: 1, body: 'Oprettet via OAuth2' } });
+	// Every resource of the node ran in this workflow, on the OAuth2 credential, and gave output.
+	const { nodes } = workflows().find((w) => w.id === ids.oauth);
+	const relatelNodes = nodes.filter((n) => n.type === RELATEL_TYPE);
+	assert.deepEqual([...new Set(relatelNodes.map((n) => n.parameters.resource))].sort(), [...RESOURCES].sort());
+	for (const node of relatelNodes) {
+		assert.equal(node.parameters.authentication, 'oAuth2', node.name);
+		assert.deepEqual(Object.keys(node.credentials), ['relatelOAuth2Api'], node.name);
+		assert.ok(itemsOf(result, node.name).length > 0, `${node.name} (${node.parameters.resource}) gave output`);
+	}
 	// The OAuth2 workflow's requests form one block: none of them carried an access token.
 	const all = env.sandbox.state.requests;
 	const first = all.indexOf(oauthRequests[0]);
@@ -554,12 +621,24 @@ test('OAuth2 credential: a token from the sandbox’s authorization-code flow is
 	assert.ok(block.every((r) => r.authorization === `Bearer ${env.oauthToken}`));
 	assert.ok(all.every((r) => r.authorization !== `Bearer ${ACCESS_TOKEN}`), 'the access-token credential was never used');
 
-	const result = run('oauth');
 	assert.equal(outputOf(result, 'Send SMS')[0].sent, 1);
 	assert.equal(outputOf(result, 'Get Current Employee')[0].id, 1);
 	assert.equal(itemsOf(result, 'Download Audio')[0].binary.data.mimeType, 'audio/mpeg');
 	assert.equal(itemsOf(result, 'Download Recording')[0].binary.data.mimeType, 'audio/mpeg');
 	assert.equal(outputOf(result, 'Get SMS').length, 2);
+	assert.equal(outputOf(result, 'Get Call')[0].call_uuid, fixtures.recordedCall.call_uuid);
+	assert.equal(contact.number, '4540998877');
+	assert.equal(outputOf(result, 'Add Comment')[0].body, 'Oprettet via OAuth2');
+	assert.deepEqual(outputOf(result, 'Get Comments').map((c) => c.body), ['Oprettet via OAuth2']);
+	assert.deepEqual(outputOf(result, 'Delete Contact'), [{ deleted: true, id: contact.id }]);
+	assert.equal(env.sandbox.state.db.contacts.find((c) => c.id === contact.id), undefined, 'the OAuth2 contact is deleted');
+	assert.equal(outputOf(result, 'Get Group')[0].id, 12);
+	assert.equal(outputOf(result, 'Get Reception')[0].id, 21);
+	assert.equal(outputOf(result, 'Get Smileys').length, 2);
+	assert.deepEqual(outputOf(result, 'Statistics').map((r) => r.key), ['21', '22']);
+	assert.equal(outputOf(result, 'Get Chats').length, 1);
+	assert.ok(outputOf(result, 'Get M2M Orders').length >= 1);
+	assert.equal(outputOf(result, 'Get M2M Subscription')[0].id, 4567);
 });
 
 test('example: send an SMS, then list the latest calls', () => {

@@ -34,7 +34,8 @@ export const RELATEL_TRIGGER = `${TYPE_PREFIX}.relatelTrigger`;
  * - with `oauth2: true`, a Relatel OAuth2 credential (OAUTH2_CREDENTIAL) carrying a token
  *   the sandbox issued through the authorization-code flow (`env.oauthToken`);
  * - `credentials`: more access-token credentials `{ id, name, token }`, each with its own
- *   token the sandbox accepts, so a test can tell whose request is whose.
+ *   token the sandbox accepts, so a test can tell whose request is whose; one with a
+ *   `baseUrl` points at that URL instead (e.g. a second sandbox) and its token is not added.
  * `importCredentials: false` skips the import (an n8n start) and only returns them as
  * `env.credentials`, for a test that creates them through a running n8n's REST API.
  */
@@ -51,12 +52,12 @@ export async function startEnvironment({ token = 'e2e-access-token', oauth2 = fa
 		},
 	];
 	for (const credential of credentials) {
-		sandbox.state.tokens.add(credential.token);
+		if (!credential.baseUrl) sandbox.state.tokens.add(credential.token);
 		toImport.push({
 			id: credential.id,
 			name: credential.name,
 			type: 'relatelApi',
-			data: { accessToken: credential.token, baseUrl: sandbox.baseUrl },
+			data: { accessToken: credential.token, baseUrl: credential.baseUrl ?? sandbox.baseUrl },
 		});
 	}
 	let oauthToken;
@@ -73,7 +74,7 @@ export async function startEnvironment({ token = 'e2e-access-token', oauth2 = fa
 		credentials: toImport,
 		importWorkflows: (workflows) => importWorkflows(userFolder, workflows),
 		execute: (id) => executeWorkflow(userFolder, id),
-		executeMany: (ids, extraEnv) => executeWorkflows(userFolder, ids, extraEnv),
+		executeMany: (ids, extraEnv, options) => executeWorkflows(userFolder, ids, extraEnv, options),
 		async stop() {
 			await sandbox.close();
 			rmSync(userFolder, { recursive: true, force: true });
@@ -145,9 +146,13 @@ export function oauth2Credential(sandbox, accessToken) {
  * 15–30 s), one after another — in the order n8n reads them from its database, not
  * necessarily the order of `ids` — never retried (a retry would send an SMS twice). Resolves
  * with each workflow's run data by id (`runs[id]`, as `n8n execute --rawOutput` gives it;
- * undefined when the run failed) and the batch summary (`summary.errors` says why).
+ * undefined when the run failed) and the batch summary (`summary.errors` says why;
+ * `summary.executions[].executionTime` is each run's wall time in seconds, from n8n's
+ * startedAt/stoppedAt). `concurrency`: how many workflows run at the same time (n8n's
+ * --concurrency; each takes the next workflow when it is free). n8n gives each workflow at most
+ * 3 minutes.
  */
-export async function executeWorkflows(userFolder, ids, extraEnv = {}) {
+export async function executeWorkflows(userFolder, ids, extraEnv = {}, { concurrency = 1 } = {}) {
 	const snapshots = path.join(userFolder, 'batch-snapshots');
 	const summaryFile = path.join(userFolder, 'batch-summary.json');
 	rmSync(snapshots, { recursive: true, force: true });
@@ -156,7 +161,15 @@ export async function executeWorkflows(userFolder, ids, extraEnv = {}) {
 	const outcome = await new Promise((resolve) => {
 		execFile(
 			process.execPath,
-			[N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', `--snapshot=${snapshots}`, `--output=${summaryFile}`],
+			[
+				N8N_BIN,
+				'execute-batch',
+				`--ids=${ids.join(',')}`,
+				'--retries=0',
+				`--concurrency=${concurrency}`,
+				`--snapshot=${snapshots}`,
+				`--output=${summaryFile}`,
+			],
 			{ env: n8nEnv(userFolder, extraEnv), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 			(error, stdout, stderr) => resolve({ code: error ? (error.code ?? null) : 0, signal: error?.signal ?? null, stdout, stderr }),
 		);
@@ -289,6 +302,42 @@ export async function ownerSession(n8nUrl) {
 				published.push(await rest('POST', `/workflows/${id}/activate`, { versionId }));
 			}
 			return published;
+		},
+		/**
+		 * Connects a Relatel OAuth2 credential as the editor's "Connect my account" button does:
+		 * GET /rest/oauth2-credential/auth gives the authorization URL (the sandbox's
+		 * /authorize, with n8n's callback as redirect_uri), the sandbox approves and redirects
+		 * to n8n's callback with ?code=, and n8n exchanges the code at the sandbox's /token and
+		 * stores the token in the credential. Resolves when n8n says the connection succeeded.
+		 */
+		async connectOAuth2(credentialId) {
+			const auth = await fetch(`${n8nUrl}/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`, { headers: authed });
+			const authText = await auth.text();
+			if (!auth.ok) throw new Error(`GET /rest/oauth2-credential/auth failed: ${auth.status} ${authText}`);
+			const parsed = JSON.parse(authText);
+			const authorizeUrl = parsed.data ?? parsed;
+			// n8n binds the flow to the browser that started it with a cookie: send it back.
+			const binding = auth.headers.getSetCookie().map((c) => c.split(';')[0]);
+			const approve = await fetch(authorizeUrl, { redirect: 'manual' });
+			const callback = approve.headers.get('location');
+			if (approve.status !== 302 || !callback) throw new Error(`${authorizeUrl} answered ${approve.status}, not a redirect`);
+			const back = await fetch(callback.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:'), {
+				headers: { ...authed, cookie: [authed.cookie, ...binding].join('; ') },
+				redirect: 'manual',
+			});
+			const page = await back.text();
+			// n8n renders "Connection successful" and tells the editor window 'success'; on failure, its error page.
+			if (!back.ok || !/Connection successful/.test(page) || !/postMessage\('success'/.test(page)) {
+				throw new Error(`n8n's OAuth2 callback answered ${back.status}: ${page.slice(0, 2000)}`);
+			}
+			return { authorizeUrl, callback, page };
+		},
+		/** The bytes of a binary file n8n stored for an execution (an item's `binary.<field>.id`). */
+		async binaryData(id) {
+			const query = new URLSearchParams({ id, action: 'download' });
+			const response = await fetch(`${n8nUrl}/rest/binary-data?${query}`, { headers: authed });
+			if (!response.ok) throw new Error(`GET /rest/binary-data failed: ${response.status} ${await response.text()}`);
+			return Buffer.from(await response.arrayBuffer());
 		},
 		/** One execution with its run data (n8n sends `data` in its compact "flatted" form). */
 		async execution(id) {

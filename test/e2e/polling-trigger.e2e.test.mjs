@@ -4,7 +4,10 @@
 //   New Voicemail → Download Audio → Read/Write Files from Disk (an MP3 per voicemail)
 //   New Smiley (negative) → SMS to the team lead
 // and, so that all of the trigger's events run in real n8n, one trigger-only workflow for each
-// other event: Call Started, Call Ended, New SMS, New Chat, M2M Order State Changed.
+// other event: Call Started, Call Ended, New SMS, New Chat, M2M Order State Changed; and one
+// New Voicemail trigger on the Relatel OAuth2 credential, connected through n8n's own OAuth2
+// flow (n8n → the sandbox's /authorize → n8n's callback → the sandbox's /token), with the
+// Attach Audio option: its executions must carry each voicemail's MP3 as binary data.
 // Each polls every minute. The test creates events in the sandbox, waits for the polls and
 // asserts that each event produced exactly one execution (carrying that event) and one action
 // (an SMS, a file), that events the workflows do not ask for produced none, and that later
@@ -18,11 +21,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { loadExampleWorkflows } from '../runtime/examples.mjs';
-import { freePort, startN8n, TYPE_PREFIX } from '../runtime/runtime.mjs';
-import { ownerSession, startEnvironment, waitFor } from './environment.mjs';
+import { freePort, RUNTIME_DIR, startN8n, TYPE_PREFIX } from '../runtime/runtime.mjs';
+import { oauth2Credential, ownerSession, startEnvironment, waitFor } from './environment.mjs';
 
 const require = createRequire(import.meta.url);
 const { fakeMp3 } = require('../sandbox/files.js');
+/** n8n stores run data "flatted" (its REST API sends it so); parsed with n8n's own copy. */
+const flatted = createRequire(path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'package.json'))('flatted');
 
 const MINUTE = 60_000;
 /** A poll comes at most a minute after the last; allow for a slow machine. */
@@ -40,6 +45,14 @@ const WORKFLOWS = {
 	sms: { id: 'RelatelE2eTrigger06', event: 'newSms', params: { smsDirection: 'incoming' }, path: '/messages' },
 	chat: { id: 'RelatelE2eTrigger07', event: 'newChat', params: {}, path: '/chats' },
 	m2mOrder: { id: 'RelatelE2eTrigger08', event: 'm2mOrderStateChanged', params: {}, path: '/m2m/orders' },
+	// On the OAuth2 credential, with the voicemail's audio attached as binary (field "audio").
+	voicemailAudio: {
+		id: 'RelatelE2eTrigger09',
+		event: 'newVoicemail',
+		params: { authentication: 'oAuth2', attachAudio: true, binaryPropertyName: 'audio' },
+		path: '/voice_mails',
+		oauth2: true,
+	},
 };
 /**
  * Executions each workflow must have after each round of events (createEvents). A poll that
@@ -47,7 +60,7 @@ const WORKFLOWS = {
  * (one missed, one answered) normally arrive in one execution of Call Started / Call Ended,
  * in two if a poll falls between their creation — which calls fired is checked by content.
  */
-const PER_ROUND = { missedCall: 1, voicemail: 1, smiley: 1, callStarted: 1, callEnded: 1, sms: 1, chat: 1, m2mOrder: 1 };
+const PER_ROUND = { missedCall: 1, voicemail: 1, smiley: 1, callStarted: 1, callEnded: 1, sms: 1, chat: 1, m2mOrder: 1, voicemailAudio: 1 };
 const TWO_EVENTS_PER_ROUND = ['callStarted', 'callEnded'];
 
 async function assertExecutionCounts(rounds) {
@@ -60,9 +73,19 @@ async function assertExecutionCounts(rounds) {
 		}
 	}
 }
+/**
+ * One credential per workflow, so the sandbox's log says whose request is whose: an access
+ * token each, except the OAuth2 workflow's, whose token the sandbox issues when n8n connects
+ * the credential (set in before()).
+ */
 const CREDENTIALS = Object.fromEntries(
-	Object.keys(WORKFLOWS).map((key, i) => [key, { id: `RelatelE2eTrgCred0${i + 1}`, name: `Relatel (${key})`, token: `e2e-trigger-${key}` }]),
+	Object.entries(WORKFLOWS).map(([key, { oauth2 }]) => [
+		key,
+		oauth2 ? { name: `Relatel OAuth2 (${key})`, oauth2 } : { name: `Relatel (${key})`, token: `e2e-trigger-${key}` },
+	]),
 );
+/** What n8n's OAuth2 "Connect" did: the authorization URL it built and the callback it got. */
+let oauthConnect;
 
 let env;
 let n8n;
@@ -95,7 +118,7 @@ function triggerOnly(key, credential) {
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event, ...params },
-				credentials: { relatelApi: { id: credential.id, name: credential.name } },
+				credentials: { [WORKFLOWS[key].oauth2 ? 'relatelOAuth2Api' : 'relatelApi']: { id: credential.id, name: credential.name } },
 			},
 		],
 		connections: {},
@@ -264,10 +287,46 @@ async function executionData(key) {
 	return await Promise.all(executions.map(async (e) => String((await session.execution(e.id)).data)));
 }
 
+/**
+ * The OAuth2 New Voicemail trigger with Attach Audio: every new voicemail came out once, in an
+ * execution of its own round, as an item carrying the MP3 (audio/mpeg, the sandbox's bytes for
+ * that voicemail) in the "audio" binary field; each was fetched once, with the OAuth2 token.
+ */
+async function assertVoicemailAudioAttached() {
+	const items = [];
+	for (const { id } of await session.executions(WORKFLOWS.voicemailAudio.id)) {
+		const run = flatted.parse(String((await session.execution(id)).data));
+		items.push(...run.resultData.runData['Relatel Trigger'][0].data.main[0]);
+	}
+	assert.deepEqual(
+		items.map((item) => item.json.id).sort(),
+		events.voicemails.map((v) => v.id).sort(),
+		'each new voicemail in exactly one execution',
+	);
+	for (const voicemail of events.voicemails) {
+		const item = items.find((i) => i.json.id === voicemail.id);
+		const audio = item.binary?.audio;
+		assert.ok(audio, `voicemail ${voicemail.id} has binary "audio": ${JSON.stringify(item).slice(0, 500)}`);
+		assert.equal(audio.mimeType, 'audio/mpeg');
+		assert.equal(audio.fileName, `voicemail-${voicemail.id}.mp3`);
+		const bytes = audio.id ? await session.binaryData(audio.id) : Buffer.from(audio.data, 'base64');
+		assert.ok(bytes.length > 0, 'the audio is not empty');
+		assert.deepEqual(bytes, fakeMp3(voicemail.id), 'the attached audio is the voicemail’s MP3');
+		const downloads = requestsOf('voicemailAudio').filter((r) => r.path === `/api/v2/voice_mails/${voicemail.id}/sound`);
+		assert.equal(downloads.length, 1, `audio of voicemail ${voicemail.id} fetched once by the OAuth2 trigger`);
+	}
+	// Its polls and downloads went out with the token n8n got from /token; no request to the
+	// API carried anything but one of the workflows' own tokens.
+	assert.ok(requestsOf('voicemailAudio').some((r) => r.path === '/api/v2/voice_mails'));
+	const known = new Set(Object.values(CREDENTIALS).map((c) => `Bearer ${c.token}`));
+	const others = env.sandbox.state.requests.filter((r) => !['/api/v2/authorize', '/api/v2/token'].includes(r.path) && !known.has(r.authorization));
+	assert.deepEqual(others.map((r) => `${r.method} ${r.path} ${r.authorization}`), []);
+}
+
 // Everything goes through the running n8n, as a user does it (create the credentials, import
 // the workflows, publish them): no n8n CLI import before the start, which saves two n8n starts.
 before(async () => {
-	env = await startEnvironment({ credentials: Object.values(CREDENTIALS), importCredentials: false });
+	env = await startEnvironment({ credentials: Object.values(CREDENTIALS).filter((c) => c.token), importCredentials: false });
 	fileFolder = mkdtempSync(path.join(os.tmpdir(), 'relatel-e2e-files-'));
 	const port = await freePort();
 	n8n = await startN8n(env.userFolder, {
@@ -284,9 +343,17 @@ before(async () => {
 			cause: error,
 		});
 	}
-	for (const [key, { name, token }] of Object.entries(CREDENTIALS)) {
-		const created = await session.createCredential({ name, type: 'relatelApi', data: { accessToken: token, baseUrl: env.sandbox.baseUrl } });
-		const credential = { id: created.id, name };
+	for (const [key, credential] of Object.entries(CREDENTIALS)) {
+		const { name, token, oauth2 } = credential;
+		if (oauth2) {
+			// Saved without a token, then connected as the editor's button does.
+			const { oauthTokenData, ...data } = oauth2Credential(env.sandbox, 'none').data;
+			credential.id = (await session.createCredential({ name, type: 'relatelOAuth2Api', data })).id;
+			oauthConnect = await session.connectOAuth2(credential.id);
+			credential.token = env.sandbox.state.oauthTokens.at(-1);
+		} else {
+			credential.id = (await session.createCredential({ name, type: 'relatelApi', data: { accessToken: token, baseUrl: env.sandbox.baseUrl } })).id;
+		}
 		await session.createWorkflow(WORKFLOWS[key].event ? triggerOnly(key, credential) : example(key, credential));
 	}
 });
@@ -303,6 +370,17 @@ after(async () => {
 	}
 	await env?.stop();
 	if (fileFolder) rmSync(fileFolder, { recursive: true, force: true });
+});
+
+test('n8n connected the OAuth2 credential through the sandbox’s /authorize and /token', () => {
+	const authorize = new URL(oauthConnect.authorizeUrl);
+	assert.equal(`${authorize.origin}${authorize.pathname}`, `${env.sandbox.baseUrl}/authorize`);
+	assert.match(authorize.searchParams.get('redirect_uri'), /^http:\/\/localhost:\d+\/rest\/oauth2-credential\/callback$/);
+	assert.equal(new URL(oauthConnect.callback).pathname, '/rest/oauth2-credential/callback');
+	const tokenRequests = env.sandbox.state.requests.filter((r) => r.path === '/api/v2/token');
+	assert.equal(tokenRequests.length, 1, 'n8n exchanged the code once');
+	assert.equal(tokenRequests[0].body.grant_type, 'authorization_code');
+	assert.match(CREDENTIALS.voicemailAudio.token, /^oauth-/);
 });
 
 test('publishing the examples polls once at once and fires for nothing that happened before', async () => {
@@ -328,6 +406,7 @@ test('first events: each produces exactly one execution at the next poll', { tim
 	await assertExecutionCounts(1);
 	assertEachEventActedOnOnce();
 	await assertTriggerOnlyExecutionsCarryTheEvents();
+	await assertVoicemailAudioAttached();
 });
 
 test('second events: fire once; the first ones are not repeated', { timeout: 3 * MINUTE }, async () => {
@@ -336,6 +415,7 @@ test('second events: fire once; the first ones are not repeated', { timeout: 3 *
 	await assertExecutionCounts(2);
 	assertEachEventActedOnOnce();
 	await assertTriggerOnlyExecutionsCarryTheEvents();
+	await assertVoicemailAudioAttached();
 });
 
 test('a poll with nothing new repeats nothing', { timeout: 3 * MINUTE }, async () => {

@@ -8,13 +8,19 @@
 // Work: Get Contact for 1,000 items; Return All over 5,000 calls; Send SMS to 200 numbers
 // (one item per number). Each way runs twice, in alternating order (ABBA), and the figures
 // are the mean of the two. Requests are counted from the sandbox's log (each way has its own
-// token), times are n8n's own node execution times from the run data.
+// token). Two times: the wall time of the execution (from the start of its first node to the
+// end of its last, n8n's own timestamps in ms: the whole workflow as a user waits for it, with
+// the same Start → List → Split Out in front of both ways; execute-batch's own startedAt →
+// stoppedAt figure has whole seconds only), and the node time (the sum of n8n's execution
+// times of the nodes doing the work).
 //
 // Then: the package size (`npm pack --dry-run`), its runtime dependencies, and the time n8n
-// takes to load it (n8n's loaders timed on the build, and n8n start-up with and without it).
+// takes to load it (n8n's loaders timed on the build, and n8n start-up with and without it,
+// BENCH_STARTS times each, alternating; the difference is compared with how much the start-ups
+// vary among themselves).
 //
 // A script that prints figures, not a test: nothing here is asserted.
-//   npm run bench            (BENCH_STARTUP=0 skips the two extra n8n start-ups)
+//   npm run bench            (BENCH_STARTUP=0 skips the extra n8n start-ups; BENCH_STARTS=3)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -137,7 +143,10 @@ function works(round) {
 
 // ---------------------------------------------------------------- measuring
 
-/** n8n's own figures for the worker nodes of a run: summed execution time, output items, and the run's time window. */
+/**
+ * n8n's own figures for a run: the worker nodes' summed execution time, output items and time
+ * window, and the wall time of the whole execution (first node's start → last node's end).
+ */
 function measure(run, workflowDef) {
 	const runData = run?.data?.resultData?.runData;
 	if (!runData) return undefined;
@@ -157,11 +166,34 @@ function measure(run, workflowDef) {
 	const last = runData[workers[workers.length - 1]][0];
 	const items = last.data?.main?.[0]?.length ?? 0;
 	const errors = (last.data?.main?.[0] ?? []).filter((i) => i.json?.error).length + (last.error ? 1 : 0);
-	return { ms, perNode, items, errors, from, to };
+	const tasks = Object.values(runData).flat();
+	const wallMs = Math.max(...tasks.map((t) => t.startTime + t.executionTime)) - Math.min(...tasks.map((t) => t.startTime));
+	return { ms, wallMs, perNode, items, errors, from, to };
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const n = (count) => count.toLocaleString('en-US');
+
+/**
+ * What the start-up samples say: the difference of the means against how much the start-ups
+ * of one kind vary among themselves (the larger range of the two). A difference inside that
+ * range cannot be told apart from noise.
+ */
+function startupConclusion(withPackage, bare) {
+	const range = (values) => Math.max(...values) - Math.min(...values);
+	const difference = mean(withPackage) - mean(bare);
+	const noise = Math.max(range(withPackage), range(bare));
+	const d = `${difference >= 0 ? '+' : '−'}${Math.abs(difference).toFixed(1)} s`;
+	if (Math.abs(difference) <= noise) {
+		return `the difference (${d}) is within the noise of a start-up (start-ups of one kind vary by up to ${noise.toFixed(1)} s)`;
+	}
+	if (difference > 0) {
+		return `with the package n8n took ${difference.toFixed(1)} s longer, more than start-ups of one kind vary (${noise.toFixed(1)} s): the package slows the start-up by about that much`;
+	}
+	return `with the package n8n was ${Math.abs(difference).toFixed(1)} s faster, more than start-ups of one kind vary (${noise.toFixed(1)} s): the package does not slow the start-up, the machine's load changed between starts`;
+}
 
 // ---------------------------------------------------------------- package figures
 
@@ -261,7 +293,9 @@ try {
 			});
 			row[way] = {
 				ms: mean(runs.map((r) => r.ms)),
+				wallMs: mean(runs.map((r) => r.wallMs)),
 				runs: runs.map((r) => r.ms),
+				wallRuns: runs.map((r) => r.wallMs),
 				requests: mean(runs.map((r) => r.requests)),
 				items: runs[0].items,
 				errors: runs.reduce((s, r) => s + r.errors, 0),
@@ -271,17 +305,18 @@ try {
 		rows.push(row);
 	}
 
-	console.log(`\nThe same work two ways in one n8n 2.40.7 process (sandbox on loopback; mean of 2 runs, ABBA order)\n`);
-	const head = ['Work', 'Relatel node', 'HTTP Request node', 'Ratio (Relatel / HTTP)'];
+	console.log(`\nThe same work two ways in one n8n 2.40.7 process (sandbox on loopback; mean of 2 runs, ABBA order)`);
+	console.log('wall = the whole execution, first node start → last node end; node = the working nodes\' execution times\n');
+	const head = ['Work', 'Relatel node', 'HTTP Request node', 'Relatel / HTTP'];
 	const table = [head];
 	for (const row of rows) {
 		const r = row.relatel;
 		const h = row.http;
 		table.push([
 			row.label,
-			`${r.requests} requests, ${fmt(r.ms)} → ${r.items} items`,
-			`${h.requests} requests, ${fmt(h.ms)} → ${h.items} items`,
-			`requests ${(r.requests / h.requests).toFixed(2)}×, time ${(r.ms / h.ms).toFixed(2)}×`,
+			`${n(r.requests)} requests, wall ${fmt(r.wallMs)}, node ${fmt(r.ms)} → ${n(r.items)} items`,
+			`${n(h.requests)} requests, wall ${fmt(h.wallMs)}, node ${fmt(h.ms)} → ${n(h.items)} items`,
+			`requests ${ratio(r.requests, h.requests)}, wall ${ratio(r.wallMs, h.wallMs)}, node ${ratio(r.ms, h.ms)}`,
 		]);
 	}
 	const widths = head.map((_, i) => Math.max(...table.map((line) => line[i].length)));
@@ -289,9 +324,10 @@ try {
 		console.log(`| ${line.map((cell, j) => cell.padEnd(widths[j])).join(' | ')} |`);
 		if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 	}
-	console.log('\nPer run (ms):');
+	console.log('\nPer run (ms, wall / node):');
 	for (const row of rows) {
-		console.log(`  ${row.label}: Relatel ${row.relatel.runs.join(' / ')}; HTTP Request ${row.http.runs.join(' / ')}` + (Object.keys(row.http.perNode).length > 1 ? ` (round 1: ${Object.entries(row.http.perNode).map(([n, ms]) => `${n} ${ms}`).join(', ')})` : ''));
+		const runs = (way) => row[way].runs.map((ms, i) => `${Math.round(row[way].wallRuns[i])} / ${ms}`).join(', ');
+		console.log(`  ${row.label}: Relatel ${runs('relatel')}; HTTP Request ${runs('http')}` + (Object.keys(row.http.perNode).length > 1 ? ` (round 1: ${Object.entries(row.http.perNode).map(([n, ms]) => `${n} ${ms}`).join(', ')})` : ''));
 	}
 	const errors = rows.flatMap((row) => ['relatel', 'http'].filter((way) => row[way].errors).map((way) => `${row.label} (${way})`));
 	if (errors.length) console.log(`\nWARNING: failed items in ${errors.join(', ')}`);
@@ -310,11 +346,16 @@ try {
 		try {
 			const withPackage = [];
 			const bare = [];
-			for (let i = 0; i < 2; i++) {
-				bare.push(await startupSeconds(without));
-				withPackage.push(await startupSeconds(userFolder));
+			const starts = Number(process.env.BENCH_STARTS ?? 3);
+			for (let i = 0; i < starts; i++) {
+				// Alternating, starting with the other kind each round (ABBA…), so a drift in the machine's load hits both.
+				const pair = i % 2 ? [userFolder, without] : [without, userFolder];
+				for (const folder of pair) (folder === userFolder ? withPackage : bare).push(await startupSeconds(folder));
 			}
-			console.log(`n8n start-up until ready: ${mean(withPackage).toFixed(1)} s with the package linked, ${mean(bare).toFixed(1)} s without (2 starts each: ${withPackage.join(', ')} / ${bare.join(', ')} s) — the difference is within the noise of a start-up`);
+			console.log(
+				`n8n start-up until ready: ${mean(withPackage).toFixed(1)} s with the package linked, ${mean(bare).toFixed(1)} s without ` +
+					`(${starts} starts each: ${withPackage.join(', ')} / ${bare.join(', ')} s) — ${startupConclusion(withPackage, bare)}`,
+			);
 		} finally {
 			rmSync(without, { recursive: true, force: true });
 		}

@@ -4,7 +4,11 @@
  * times (or with `probability`, from a seeded generator). Kinds:
  *   { status: 429, retryAfter: 1 }  an HTTP error (body `{ error }`)
  *   { kind: 'reset' }               the connection is destroyed without an answer
- *   { kind: 'hang', ms }            no answer for `ms`, then the connection is destroyed
+ *   { kind: 'hang', ms }            no answer for `ms`, then the connection is destroyed (the
+ *                                   client sees a reset, not a timeout, when `ms` is short)
+ *   { kind: 'timeout', ms }         no answer at all: the connection is held open until the client
+ *                                   gives up (its own timeout) or `ms` (default 120 s) passes; how
+ *                                   long the client waited is kept in `fault.waits` (ms)
  *   { kind: 'truncate' }            a 200 with half a JSON body
  *   { kind: 'redirect', location }  a 302 to `location` (e.g. the file host: the token must not follow)
  *   phase: 'after'                  the request is carried out first, then the answer fails
@@ -41,6 +45,17 @@ function applyFault(fault, res) {
 	if (fault.kind === 'reset') return res.socket.destroy();
 	if (fault.kind === 'hang') {
 		setTimeout(() => res.socket?.destroy(), fault.ms ?? 5000);
+		return;
+	}
+	if (fault.kind === 'timeout') {
+		const held = Date.now();
+		// The server's own timer must not keep a test process alive.
+		const cap = setTimeout(() => res.socket?.destroy(), fault.ms ?? 120_000);
+		cap.unref?.();
+		res.socket?.once('close', () => {
+			clearTimeout(cap);
+			fault.waits = [...(fault.waits ?? []), Date.now() - held];
+		});
 		return;
 	}
 	if (fault.kind === 'redirect') {
