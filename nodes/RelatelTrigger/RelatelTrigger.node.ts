@@ -8,8 +8,11 @@ import { pollRelatel } from './poll';
 
 /**
  * Polls Relatel for new calls, missed calls, voicemails, smileys, SMS, chats and M2M order
- * state changes. Each event lives in events/<event>.ts; the watermark and seen-id logic in
- * cursor.ts; one poll in poll.ts.
+ * state changes. Each event lives in events/<event>.ts. One poll: poll.ts (state.ts holds
+ * what is saved, failures.ts what a failed poll does, notices.ts the once-logged warnings);
+ * list events: listPoll.ts, reading with fetch.ts, the watermark and seen ids in cursor.ts,
+ * the part one poll could not read in backlog.ts; M2M orders: ordersPoll.ts, orderStates.ts;
+ * Fetch Test Event: manual.ts.
  */
 export class RelatelTrigger implements INodeType {
 	description: INodeTypeDescription = {

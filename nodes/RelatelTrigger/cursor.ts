@@ -9,8 +9,13 @@
  * Relatel, are still caught; the ids make the overlap free of duplicates.
  */
 
-/** How far behind the newest event the next poll starts looking again. */
-export const OVERLAP_MS = 2 * 60_000;
+/**
+ * How far behind the newest event the next poll starts looking again: an event Relatel
+ * lists up to this long after its own timestamp is still caught. Measured on Relatel's
+ * clock (see `advance`), so n8n's clock may be behind Relatel's by any amount, or ahead by
+ * up to this much (which only matters before the first event is seen).
+ */
+export const OVERLAP_MS = 5 * 60_000;
 /** Most ids the cursor keeps, whatever the traffic. */
 export const MAX_SEEN = 500;
 
@@ -68,6 +73,15 @@ export function freshItems<T extends Keyed>(cursor: Cursor, items: T[]): T[] {
 	return oldestFirst(fresh);
 }
 
+export interface Advanced {
+	cursor: Cursor;
+	/**
+	 * Set when more than `maxSeen` ids fell inside the window: `since` was moved past this
+	 * time, so for now the overlap is shorter than OVERLAP_MS.
+	 */
+	cut?: number;
+}
+
 /**
  * The cursor after a successful poll.
  *
@@ -88,7 +102,7 @@ export function advance(
 	fetchedTimes: number[],
 	pollStart: number,
 	limits: CursorLimits = {},
-): Cursor {
+): Advanced {
 	const overlap = limits.overlapMs ?? OVERLAP_MS;
 	const maxSeen = limits.maxSeen ?? MAX_SEEN;
 	let since = cursor.since;
@@ -104,13 +118,11 @@ export function advance(
 		unique.set(item.id, Math.max(item.time, unique.get(item.id) ?? -Infinity));
 	}
 	let kept = [...unique].map(([id, time]) => ({ id, time })).sort((a, b) => b.time - a.time);
-	if (kept.length > maxSeen) {
-		// Everything at or before the newest time that does not fit is left behind for good.
-		const cut = kept[maxSeen].time;
-		since = cut + 1;
-		kept = kept.filter((item) => item.time > cut);
-	}
-	return { since, seen: kept.map((item) => item.id) };
+	if (kept.length <= maxSeen) return { cursor: { since, seen: kept.map((item) => item.id) } };
+	// Everything at or before the newest time that does not fit is left behind for good.
+	const cut = kept[maxSeen].time;
+	kept = kept.filter((item) => item.time > cut);
+	return { cursor: { since: cut + 1, seen: kept.map((item) => item.id) }, cut };
 }
 
 /** The cursor as saved in static data (plain JSON), and back. */

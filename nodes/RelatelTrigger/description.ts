@@ -9,7 +9,7 @@ const show = (...event: string[]) => ({ show: { event } });
 export const eventFields: INodeProperties[] = [
 	{
 		displayName:
-			'Fires for calls, SMS, voicemails, smileys and chats that happen after the workflow is activated, at each poll. Events that become visible in Relatel up to two minutes late are still caught.',
+			'Fires for calls, SMS, voicemails, smileys and chats that happen after the workflow is activated, at each poll. Events that become visible in Relatel up to five minutes late are still caught.',
 		name: 'timingNotice',
 		type: 'notice',
 		default: '',
@@ -86,7 +86,8 @@ export const eventFields: INodeProperties[] = [
 		name: 'attachAudio',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to download the voicemail (MP3) and attach it as a binary file',
+		description:
+			'Whether to download the voicemail (MP3) and attach it as a binary file. If the download fails, the voicemail still fires, with audio_error saying why.',
 		displayOptions: show('newVoicemail'),
 	},
 	{

@@ -1,5 +1,4 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { listFrom, PAGE_SIZE } from '../Relatel/transport/pagination';
 import { relatelApiRequest } from '../Relatel/transport/request';
@@ -27,6 +26,12 @@ export interface ListSource {
 	};
 	/** The list is ordered by the event time itself, so an item older than `since` ends it. */
 	orderedByEventTime: boolean;
+	/**
+	 * A list Relatel serves in one unpaged response whose length it does not document
+	 * (chats): when every record in it is inside the window, and there are at least
+	 * this many, the list may have been cut short and the poll says so.
+	 */
+	unpagedWarnAt?: number;
 }
 
 export interface FetchOptions {
@@ -34,12 +39,43 @@ export interface FetchOptions {
 	qs: IDataObject;
 	/** Lowest event time wanted (epoch ms); undefined: no lower bound (manual mode). */
 	since?: number;
-	/** Epoch ms after which no further page is requested: the poll gives up and retries later. */
+	/** Start paging here (the cursor parameter's value) instead of at the newest record. */
+	before?: string;
+	/** Epoch ms after which no further page is requested: the read stops where it is (`stop`). */
 	deadline: number;
 	/** Stop paging once this returns true for the items so far (manual mode: a match was found). */
 	enough?: (items: IDataObject[]) => boolean;
 	/** Most pages to read (manual mode looks back a bounded distance). */
 	maxPages?: number;
+}
+
+/** Where a read stopped because its time ran out: the rest is older than this. */
+export interface FetchStop {
+	/** The cursor parameter's value for the next page (inclusive). */
+	before: string;
+	/** Ids already read whose order time is `before` itself: the next page may repeat them. */
+	ids: string[];
+}
+
+/** A second holding more records than one page: the ones beyond the page were not reachable. */
+export interface Burst {
+	/** The shared timestamp, as Relatel gave it. */
+	at: string;
+	size: number;
+	/** False for a list with an undocumented page size (SMS): a short last page looks the same. */
+	certain: boolean;
+}
+
+export interface FetchResult {
+	/** Every distinct item read inside the window, in Relatel's order. */
+	items: IDataObject[];
+	/** Every id Relatel returned, inside the window or not. */
+	readIds: Set<string>;
+	/** Set when the deadline stopped the read before it reached `since`. */
+	stop?: FetchStop;
+	bursts: Burst[];
+	/** An unpaged list that may have been cut short (see ListSource.unpagedWarnAt). */
+	maybeTruncated?: { size: number; oldest: number };
 }
 
 const MAX_PAGES = 10_000;
@@ -53,35 +89,51 @@ function orderTime(item: IDataObject, field: string): number {
 	return Date.parse(String(item[field] ?? ''));
 }
 
+function stopAt(source: ListSource, before: string, items: IDataObject[]): FetchStop {
+	const field = (source.paging as NonNullable<ListSource['paging']>).orderField;
+	const limit = Date.parse(before);
+	// Everything read is at or after `before` (newest first); only those at it can come again.
+	return { before, ids: items.filter((item) => orderTime(item, field) <= limit).map((item) => source.idOf(item)) };
+}
+
+function unpagedCheck(source: ListSource, items: IDataObject[], since: number | undefined) {
+	if (!source.unpagedWarnAt || since === undefined || items.length < source.unpagedWarnAt) return undefined;
+	const times = items.map((item) => source.timeOf(item)).filter((time): time is number => time !== undefined);
+	if (times.length < items.length || times.some((time) => time < since)) return undefined;
+	return { size: items.length, oldest: Math.min(...times) };
+}
+
 /**
  * Reads a Relatel list newest first, back to `since`: every distinct item of the window,
  * in the order Relatel gave them. Pages overlap by their boundary item (inclusive cursors),
  * so progress is measured in new ids. When a whole page shares one timestamp (more events
  * in one second than a page holds), the cursor steps one millisecond back rather than
- * stopping, so the older part of the window is still read; the events of that second
- * beyond the page size cannot be reached through Relatel's API, and a warning says so.
+ * stopping, so the older part of the window is still read; the records of that second
+ * beyond the page cannot be reached through Relatel's API, and `bursts` says so.
+ *
+ * When the deadline passes, the read stops before the next page and says where (`stop`):
+ * the caller emits what was read and continues from there on the next poll.
  */
 export async function fetchNewestFirst(
 	this: IPollFunctions,
 	source: ListSource,
 	options: FetchOptions,
-): Promise<IDataObject[]> {
+): Promise<FetchResult> {
 	const { since, deadline } = options;
 	const qs: IDataObject = { ...options.qs };
 	if (source.paging) qs.limit = PAGE_SIZE;
 	if (since !== undefined && source.sinceParam) qs[source.sinceParam] = isoFloorSecond(since);
+	if (source.paging && options.before !== undefined) qs[source.paging.cursorParam] = options.before;
 
-	const ids = new Set<string>();
+	const readIds = new Set<string>();
 	const results: IDataObject[] = [];
+	const bursts: Burst[] = [];
 	let longestPage = 0;
 	const maxPages = options.maxPages ?? MAX_PAGES;
 
 	for (let page = 0; page < maxPages; page++) {
-		if (page > 0 && Date.now() > deadline) {
-			throw new NodeOperationError(this.getNode(), 'Relatel has more new events than one poll can read in time', {
-				description:
-					'The poll stopped before reaching the last event it had already seen, and emitted nothing. The next poll starts again from the same point.',
-			});
+		if (page > 0 && Date.now() > deadline && source.paging) {
+			return { items: results, readIds, bursts, stop: stopAt(source, String(qs[source.paging.cursorParam]), results) };
 		}
 		const items = listFrom(await relatelApiRequest.call(this, source.route, { qs }), source.rootKey);
 		longestPage = Math.max(longestPage, items.length);
@@ -89,8 +141,8 @@ export async function fetchNewestFirst(
 		let pastEnd = false;
 		for (const item of items) {
 			const id = source.idOf(item);
-			if (ids.has(id)) continue;
-			ids.add(id);
+			if (readIds.has(id)) continue;
+			readIds.add(id);
 			fresh++;
 			const time = source.timeOf(item);
 			if (since !== undefined && source.orderedByEventTime && time !== undefined && time < since) {
@@ -99,7 +151,8 @@ export async function fetchNewestFirst(
 			}
 			results.push(item);
 		}
-		if (pastEnd || !source.paging || items.length === 0) break;
+		if (!source.paging) return { items: results, readIds, bursts, maybeTruncated: unpagedCheck(source, items, since) };
+		if (pastEnd || items.length === 0) break;
 		if (options.enough?.(results)) break;
 
 		const { cursorParam, orderField, honoursLimit } = source.paging;
@@ -109,10 +162,7 @@ export async function fetchNewestFirst(
 			const boundary = orderTime(last, orderField);
 			const oneTimestamp = items.every((item) => orderTime(item, orderField) === boundary);
 			if (!full || !oneTimestamp || !Number.isFinite(boundary)) break;
-			const note = `Relatel Trigger "${this.getNode().name}": a whole page of ${items.length} records shares the time ${String(last[orderField])}; the records of that second beyond one page cannot be reached through Relatel's paging`;
-			// With an undocumented page size a short last page looks the same: only a hint then.
-			if (honoursLimit) this.logger.warn(note);
-			else this.logger.debug(note);
+			bursts.push({ at: String(last[orderField]), size: items.length, certain: honoursLimit });
 			qs[cursorParam] = new Date(boundary - 1).toISOString();
 			continue;
 		}
@@ -121,5 +171,5 @@ export async function fetchNewestFirst(
 		if (cursor === undefined || cursor === null || cursor === '') break;
 		qs[cursorParam] = cursor as string;
 	}
-	return results;
+	return { items: results, readIds, bursts };
 }

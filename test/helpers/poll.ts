@@ -71,9 +71,10 @@ export interface TriggerHarness {
 
 /**
  * The Relatel Trigger inside one n8n Workflow object that lives across polls, so its static
- * data persists between them as in an active workflow. Each poll gets a fresh n8n-core
- * PollContext, the way n8n builds one per tick. Static data is not staged here: the node
- * itself must leave it untouched on a failed poll, and the tests check that it does.
+ * data persists between them as in an active workflow. As in n8n (activatePollTrigger), one
+ * n8n-core PollContext serves every poll of the activation; each Fetch Test Event gets its
+ * own. Static data is not staged here: the node itself must leave it untouched on a failed
+ * poll, and the tests check that it does.
  */
 export function createTrigger(options: TriggerOptions): TriggerHarness {
 	const node: INode = {
@@ -111,28 +112,31 @@ export function createTrigger(options: TriggerOptions): TriggerHarness {
 		userId: 'user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const workflowNode = workflow.getNode(node.name) as INode;
+	const newContext = (mode: 'trigger' | 'manual') =>
+		new RecordingPollContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+			() => {
+				throw new Error('the test calls poll() directly');
+			},
+			() => {
+				throw new Error('the test calls poll() directly');
+			},
+			async () => {},
+			async (run) => await run(),
+			undefined,
+			options.budgetMs === undefined ? undefined : () => options.budgetMs as number,
+		);
+	let activation: RecordingPollContext | undefined;
 
 	return {
 		workflow,
 		node: workflowNode,
 		async poll(mode = 'trigger') {
-			const context = new RecordingPollContext(
-				workflow,
-				workflowNode,
-				additionalData,
-				mode,
-				mode === 'manual' ? 'manual' : 'activate',
-				() => {
-					throw new Error('the test calls poll() directly');
-				},
-				() => {
-					throw new Error('the test calls poll() directly');
-				},
-				async () => {},
-				async (run) => await run(),
-				undefined,
-				options.budgetMs === undefined ? undefined : () => options.budgetMs as number,
-			);
+			const context = mode === 'manual' ? newContext('manual') : (activation ??= newContext('trigger'));
 			return await trigger.poll.call(context);
 		},
 		staticData() {

@@ -3,8 +3,10 @@
  * The Relatel Trigger's long simulated histories against the sandbox, for
  * test/unit/trigger/history-*.test.ts: hundreds of polls, events arriving between and during
  * polls, bursts sharing one timestamp across page boundaries, events that become visible
- * late, 429/500 in the middle of paging, a revoked token that is later replaced, and
- * Relatel's clock off from n8n's. Every event must come out exactly once, in order.
+ * late, recordings that appear on calls after Call Ended fired, M2M orders changing state,
+ * 429/500 in the middle of paging, a revoked token that is later replaced (long enough for
+ * the trigger to report its failures to n8n), and Relatel's clock off from n8n's. Every
+ * event must come out exactly once, in order.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -13,6 +15,8 @@ import { defaultCredentials } from './harness';
 import { createTrigger, emitted, logLines, type TriggerHarness } from './poll';
 import {
 	advanceClock,
+	attachRecording,
+	createOrder,
 	fakeDateOnly,
 	sandboxEvents,
 	startSandbox,
@@ -43,8 +47,8 @@ interface Watched {
 	trigger: TriggerHarness;
 	/** The id of an emitted (output) item. */
 	idOf(json: IDataObject): string;
-	/** The key time of an emitted item. */
-	timeOf(json: IDataObject): number;
+	/** The key time of an emitted item; undefined: the event has no order to check (M2M). */
+	timeOf?(json: IDataObject): number;
 	/** Ids the trigger must emit, from the sandbox's records at the end. */
 	expected(): Set<string>;
 	/** The key under which a late-visible event was marked. */
@@ -60,11 +64,26 @@ interface Tracking {
 	created: Record<string, Set<string>>;
 	/** Ids whose key time was set in the past when they appeared (late-visible). */
 	late: Set<string>;
+	/** Ended calls that got their recording on a later poll, after Call Ended emitted them. */
+	recordedLate: Set<string>;
+	/** M2M order changes, as `<id>><new state>` (a new order: `<id>>pending`). */
+	orderChanges: Set<string>;
 }
 
 function endpointsOf(call: IDataObject): unknown[] {
 	const nodes = [...((call.path as IDataObject[]) ?? []), ...((call.nodes as IDataObject[]) ?? [])];
 	return [call.endpoint, ...nodes.map((node) => node.endpoint)];
+}
+
+/** The Call Ended emissions of the calls whose recording appeared late, as a row of its own. */
+function lateRecordings(watched: Watched[], recordedLate: Set<string>): Watched {
+	const ended = watched.find((w) => w.name === 'Call Ended') as Watched;
+	return {
+		...ended,
+		name: 'Call Ended, late recording',
+		expected: () => recordedLate,
+		emitted: ended.emitted.filter((id) => recordedLate.has(id)),
+	};
 }
 
 function report(label: string, watched: Watched[]) {
@@ -107,7 +126,12 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 	const sandbox: Sandbox = await startSandbox({ now: () => Date.now() + options.skewMs });
 	const { state } = sandbox;
 	const relatelNow = () => state.now();
-	const tracking: Tracking = { created: { calls: new Set(), voice_mails: new Set(), messages: new Set(), chats: new Set(), smileys: new Set() }, late: new Set() };
+	const tracking: Tracking = {
+		created: { calls: new Set(), voice_mails: new Set(), messages: new Set(), chats: new Set(), smileys: new Set() },
+		late: new Set(),
+		recordedLate: new Set(),
+		orderChanges: new Set(),
+	};
 	const ongoing: IDataObject[] = [];
 	let token = state.accessToken;
 
@@ -184,6 +208,38 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		markLate(String(s.id), Date.parse(String(s.rated_at)));
 	};
 
+	/** A recording appears on an answered call that Call Ended already emitted (still inside the overlap). */
+	const recordLate = () => {
+		const emittedEnded = new Set(watched.find((w) => w.name === 'Call Ended')?.emitted ?? []);
+		const candidates = simCalls().filter(
+			(c) => c.answered_at && !c.recording && emittedEnded.has(String(c.call_uuid)) && Date.parse(String(c.ended_at)) > relatelNow() - 3 * 60_000,
+		);
+		if (candidates.length === 0) return;
+		const call = pick(candidates);
+		attachRecording(state, call);
+		tracking.recordedLate.add(String(call.call_uuid));
+	};
+	/**
+	 * M2M orders: new ones, and one change at a time per order between two polls of the M2M
+	 * trigger (it compares states: two changes between polls would show as one).
+	 */
+	const ordersChangedSincePoll = new Set<string>();
+	const NEXT_STATE: Record<string, string[]> = { pending: ['processing'], processing: ['completed', 'failed'] };
+	const orderEvent = () => {
+		const open = state.db.m2m_orders.filter((o) => NEXT_STATE[String(o.state)] && !ordersChangedSincePoll.has(String(o.id)));
+		if (open.length === 0 || random() < 0.3) {
+			const order = createOrder(state);
+			ordersChangedSincePoll.add(String(order.id));
+			tracking.orderChanges.add(`${order.id}>pending`);
+			return;
+		}
+		const order = pick(open);
+		const next = pick(NEXT_STATE[String(order.state)]);
+		sandboxEvents.m2mOrderState?.(state, { id: order.id, state: next });
+		ordersChangedSincePoll.add(String(order.id));
+		tracking.orderChanges.add(`${order.id}>${next}`);
+	};
+
 	// ---- the triggers, each its own workflow ----
 	const make = (parameters: IDataObject) =>
 		createTrigger({ parameters: { authentication: 'accessToken', ...parameters } as never, baseUrl: sandbox.baseUrl, token });
@@ -200,7 +256,7 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		lateKey,
 		trigger: make(parameters),
 		idOf,
-		timeOf: (json) => Date.parse(String(json[timeField])),
+		timeOf: timeField ? (json) => Date.parse(String(json[timeField])) : undefined,
 		expected,
 		emitted: [],
 		orderErrors: [],
@@ -237,14 +293,18 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 	if (sandboxEvents.smiley) {
 		watched.push(watch('New Smiley', { event: 'newSmiley' }, id, 'rated_at', () => tracking.created.smileys));
 	}
+	watched.push(
+		watch('M2M Order State Changed', { event: 'm2mOrderStateChanged' }, (json) => `${json.id}>${json.state}`, '', () => tracking.orderChanges),
+	);
 
 	// ---- events and faults during polls ----
-	let pollInFlight = false;
+	let pollInFlight: Watched | undefined;
 	state.onRequest = (request: SandboxRequest) => {
 		if (!pollInFlight || request.method !== 'GET') return;
 		const paging = Object.keys(request.query).some((key) => key.endsWith('_lt_or_eq'));
-		// New events land while the trigger is paging.
-		if (random() < 0.15) pick([startCall, endCall, voicemail, sms, chat, smiley])();
+		// New events land while the trigger is paging (orders not while the M2M trigger reads them).
+		const makers = pollInFlight.name.startsWith('M2M') ? [] : [orderEvent];
+		if (random() < 0.15) pick([startCall, endCall, voicemail, sms, chat, smiley, recordLate, ...makers])();
 		// Relatel fails in the middle of paging: a 500, or a 429 that outlasts the retries.
 		if (paging && random() < 0.04) {
 			const path = `^${request.path.replace('/api/v2', '')}$`;
@@ -256,37 +316,51 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		}
 	};
 
+	/** The saved position: the static data without the count of failed polls. */
+	const position = (data: IDataObject) => ({ ...data, failures: undefined });
 	const pollAll = async (label: string) => {
 		for (const w of watched) {
-			pollInFlight = true;
+			pollInFlight = w;
 			const before = w.trigger.staticData();
 			const logged = logLines.length;
 			let result;
+			let thrown: Error | undefined;
 			try {
 				result = await w.trigger.poll();
+			} catch (error) {
+				thrown = error as Error; // reported to n8n as a failed execution
 			} finally {
-				pollInFlight = false;
+				pollInFlight = undefined;
 			}
-			const items = emitted(result);
-			const failed = logLines.slice(logged).some((line) => line.level === 'warn' && line.message.includes('this poll failed'));
+			const items = emitted(result ?? null);
+			const failed =
+				thrown !== undefined ||
+				logLines.slice(logged).some((line) => line.level === 'warn' && line.message.includes('this poll failed'));
 			if (failed) {
-				// A failed poll emits nothing and leaves the saved state exactly as it was.
+				// A failed poll emits nothing and leaves the saved position exactly as it was.
 				expect(items).toEqual([]);
-				expect(w.trigger.staticData()).toEqual(before);
+				expect(position(w.trigger.staticData())).toEqual(position(before));
 				failures++;
+				if (thrown) {
+					surfaced++;
+					expect(`${thrown.message} ${(thrown as { description?: string }).description}`).not.toContain(token);
+				}
+			} else if (w.name.startsWith('M2M')) {
+				ordersChangedSincePoll.clear();
 			}
-			for (let i = 1; i < items.length; i++) {
-				if (w.timeOf(items[i]) < w.timeOf(items[i - 1])) w.orderErrors.push(`${label}: ${w.idOf(items[i])} within a poll`);
+			const timeOf = w.timeOf;
+			for (let i = 1; timeOf && i < items.length; i++) {
+				if (timeOf(items[i]) < timeOf(items[i - 1])) w.orderErrors.push(`${label}: ${w.idOf(items[i])} within a poll`);
 			}
 			for (const json of items) {
 				const key = w.idOf(json);
 				const late = tracking.late.has(w.lateKey(key));
-				if (!late) {
+				if (!late && timeOf) {
 					const last = lastOnTime.get(w.name) ?? -Infinity;
-					if (w.timeOf(json) < last) {
-						w.orderErrors.push(`${label}: ${key} (${new Date(w.timeOf(json)).toISOString()}) after an event of ${new Date(last).toISOString()}`);
+					if (timeOf(json) < last) {
+						w.orderErrors.push(`${label}: ${key} (${new Date(timeOf(json)).toISOString()}) after an event of ${new Date(last).toISOString()}`);
 					}
-					lastOnTime.set(w.name, Math.max(last, w.timeOf(json)));
+					lastOnTime.set(w.name, Math.max(last, timeOf(json)));
 				}
 				w.emitted.push(key);
 			}
@@ -297,6 +371,7 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		}
 	};
 	let failures = 0;
+	let surfaced = 0;
 	const lastOnTime = new Map<string, number>();
 
 	try {
@@ -311,6 +386,7 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		// Those three were before activation: not expected.
 		for (const set of Object.values(tracking.created)) set.clear();
 		ongoing.length = 0;
+		ordersChangedSincePoll.clear();
 
 		for (let tick = 1; tick <= options.polls; tick++) {
 			advanceClock(POLL_INTERVAL_MS);
@@ -322,6 +398,10 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 			if (random() < 0.6) sms();
 			if (random() < 0.3) chat();
 			if (random() < 0.3) smiley();
+			if (random() < 0.7) orderEvent();
+			if (random() < 0.4) orderEvent();
+			// Recordings that appear after Call Ended fired for their call.
+			if (random() < 0.4) recordLate();
 
 			// Bursts that share one timestamp across a page boundary.
 			if (tick % 37 === 0) {
@@ -347,10 +427,12 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 			}
 			// Plain faults before a poll.
 			if (tick % 29 === 0) state.faults.push({ path: '^/calls$', status: 500, times: 2 });
+			if (tick % 23 === 0) state.faults.push({ path: '^/m2m/orders$', status: 500, times: 3 });
 			if (tick % 31 === 0) state.faults.push({ path: '^/voice_mails$', status: 429, retryAfter: 0, times: 8 });
-			// The token is revoked for a while, then a new one is saved in the credential.
+			// The token is revoked for 6 polls, then a new one is saved in the credential: from the
+			// fifth failed poll in a row on, the trigger reports each failure to n8n.
 			if (tick === Math.floor(options.polls / 2)) state.tokens.delete(token);
-			if (tick === Math.floor(options.polls / 2) + 4) {
+			if (tick === Math.floor(options.polls / 2) + 6) {
 				token = 'a-new-token';
 				state.tokens.add(token);
 				for (const w of watched) w.trigger.setCredentials(defaultCredentials(sandbox.baseUrl, token));
@@ -369,15 +451,15 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 		}
 
 		const rows = report(
-			`Relatel Trigger, ${options.polls} polls, Relatel's clock ${options.skewMs >= 0 ? '+' : ''}${options.skewMs / 1000} s, ${failures} failed polls retried`,
-			watched,
+			`Relatel Trigger, ${options.polls} polls, Relatel's clock ${options.skewMs >= 0 ? '+' : ''}${options.skewMs / 1000} s, ${failures} failed polls retried (${surfaced} reported to n8n)`,
+			[...watched, lateRecordings(watched, tracking.recordedLate)],
 		);
 		// The warnings never carry the token.
 		for (const line of logLines) {
 			expect(line.message).not.toContain(sandbox.state.accessToken);
 			expect(line.message).not.toContain('a-new-token');
 		}
-		return { rows, failures, watched };
+		return { rows, failures, surfaced, watched };
 	} finally {
 		state.onRequest = undefined;
 		await sandbox.close();
@@ -387,11 +469,12 @@ export async function runHistory(options: { seed: number; polls: number; skewMs:
 
 /** Runs one history and asserts: nothing lost, nothing repeated, in order, state bounded. */
 export async function expectFlawlessHistory(options: { seed: number; polls: number; skewMs: number }) {
-	const { rows, failures, watched } = await runHistory(options);
+	const { rows, failures, surfaced, watched } = await runHistory(options);
 	for (const w of watched) expect({ event: w.name, outOfOrder: w.orderErrors }).toEqual({ event: w.name, outOfOrder: [] });
 	expect(failures).toBeGreaterThan(10); // the faults and the revoked token really happened
+	expect(surfaced).toBeGreaterThanOrEqual(watched.length); // the revoked token outlasted the quiet failures
 	for (const row of rows) {
-		expect(row.expected).toBeGreaterThan(100);
+		expect(row.expected).toBeGreaterThan(row.event.includes('late recording') ? 30 : 100);
 		expect({ event: row.event, lost: row.lost, duplicated: row.duplicated, unexpected: row.unexpected }).toEqual({
 			event: row.event,
 			lost: 0,

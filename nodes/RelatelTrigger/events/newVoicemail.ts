@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyVoicemail } from '../../Relatel/helpers/simplify';
 import { relatelRequest } from '../../Relatel/transport/request';
-import { asNodeError } from '../errors';
 import type { ListEvent } from './types';
 import { simplifyParameter, timeField } from './types';
 
@@ -17,13 +16,31 @@ function binaryFieldName(ctx: IPollFunctions): string {
 	return name;
 }
 
-/** A voicemail Relatel no longer has (deleted after it was listed) is emitted without audio. */
-function isGone(error: unknown): boolean {
-	return String((error as { httpCode?: unknown })?.httpCode) === '404';
+/** Why the audio is missing, in words for the `audio_error` field. */
+function audioError(error: unknown): string {
+	const err = error as { httpCode?: unknown; message?: unknown };
+	// A voicemail deleted after it was listed.
+	if (String(err?.httpCode) === '404') return 'Relatel no longer has this voicemail (HTTP 404)';
+	return `The audio could not be downloaded: ${String(err?.message ?? error)}`;
 }
 
-async function withAudio(ctx: IPollFunctions, voicemail: IDataObject, json: IDataObject, field: string) {
+/**
+ * The voicemail with its audio as binary. If the download fails (for any reason, after
+ * the transport's own retries), the voicemail is still emitted, without the binary and
+ * with `audio_error` saying why: one voicemail whose audio keeps failing must not hold
+ * back every later event. Past `deadline` no download is tried, for the same reason.
+ */
+async function withAudio(
+	ctx: IPollFunctions,
+	voicemail: IDataObject,
+	json: IDataObject,
+	field: string,
+	deadline: number | undefined,
+): Promise<INodeExecutionData> {
 	const id = String(voicemail.id);
+	if (deadline !== undefined && Date.now() > deadline) {
+		return { json: { ...json, audio_error: 'Not downloaded: this poll ran out of time (download it with the Voicemail resource)' } };
+	}
 	try {
 		const response = await relatelRequest.call(ctx, 'voicemail.downloadAudio', {
 			pathParams: { id },
@@ -33,15 +50,16 @@ async function withAudio(ctx: IPollFunctions, voicemail: IDataObject, json: IDat
 		const binary = await ctx.helpers.prepareBinaryData(response.body as Buffer, `voicemail-${id}.mp3`, 'audio/mpeg');
 		return { json, binary: { [field]: binary } };
 	} catch (error) {
-		if (!isGone(error)) throw asNodeError(ctx.getNode(), error);
-		return { json: { ...json, audio_error: (error as Error).message } };
+		const reason = audioError(error);
+		ctx.logger.warn(`Relatel Trigger "${ctx.getNode().name}": voicemail ${id} is emitted without its audio. ${reason}`);
+		return { json: { ...json, audio_error: reason } };
 	}
 }
 
 /**
  * New Voicemail: keyed on `created_at`. GET /voice_mails has no lower-bound date filter,
  * so pages are read newest first until one is older than the window. Option: attach the
- * audio (GET /voice_mails/{id}/sound, MP3) as binary.
+ * audio (GET /voice_mails/{id}/sound, MP3) as binary; `audio_error` says why when it is missing.
  */
 export const newVoicemail: ListEvent = {
 	kind: 'list',
@@ -59,12 +77,12 @@ export const newVoicemail: ListEvent = {
 		return {
 			qs: {},
 			matches: () => true,
-			output: async (voicemails) => {
+			output: async (voicemails, deadline) => {
 				const field = attachAudio ? binaryFieldName(ctx) : '';
 				const items: INodeExecutionData[] = [];
 				for (const voicemail of voicemails) {
 					const json = simplify ? simplifyVoicemail(voicemail) : voicemail;
-					items.push(attachAudio ? await withAudio(ctx, voicemail, json, field) : { json });
+					items.push(attachAudio ? await withAudio(ctx, voicemail, json, field, deadline) : { json });
 				}
 				return items;
 			},

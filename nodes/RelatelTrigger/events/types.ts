@@ -8,8 +8,11 @@ export interface PreparedListEvent {
 	qs: IDataObject;
 	/** Client-side filter: whether a record is an event the user asked for. */
 	matches(item: IDataObject): boolean;
-	/** The output items for the events to emit, oldest first. */
-	output(items: IDataObject[]): Promise<INodeExecutionData[]>;
+	/**
+	 * The output items for the events to emit, oldest first. After `deadline` (epoch ms)
+	 * no slow extra (voicemail audio) is fetched any more: every event is still emitted.
+	 */
+	output(items: IDataObject[], deadline?: number): Promise<INodeExecutionData[]>;
 }
 
 /** An event that is a new record in a time-ordered Relatel list (calls, SMS, voicemails...). */

@@ -1,4 +1,12 @@
 import {
+	backlogItems,
+	continueBacklog,
+	cutWindow,
+	loadBacklog,
+	saveBacklog,
+	sinceAfterCut,
+} from '../../../nodes/RelatelTrigger/backlog';
+import {
 	advance,
 	freshItems,
 	initialCursor,
@@ -12,7 +20,10 @@ import { diffOrders } from '../../../nodes/RelatelTrigger/orderStates';
 
 const T = Date.parse('2026-11-10T10:00:00Z');
 const at = (seconds: number) => T + seconds * 1000;
-const item = (id: string | number, seconds: number) => ({ id: String(id), time: at(seconds) });
+const item = (id: string | number, seconds: number) => ({
+	id: String(id),
+	time: at(seconds),
+});
 
 describe('cursor: which items are new', () => {
 	it('starts one overlap window before the first poll, with nothing seen', () => {
@@ -34,31 +45,41 @@ describe('cursor: which items are new', () => {
 
 describe('cursor: where the next poll starts', () => {
 	it('trails the newest event by the overlap, and remembers the ids inside that window', () => {
-		const cursor: Cursor = { since: at(-120), seen: [] };
-		const matched = [item('old', -100), item('a', 50), item('b', 100)];
-		const next = advance(cursor, matched, [at(-100), at(50), at(100), at(110)], at(200));
+		const cursor: Cursor = { since: at(-1000), seen: [] };
+		const matched = [item('old', -250), item('a', 50), item('b', 100)];
+		const next = advance(cursor, matched, [at(-250), at(50), at(100), at(110)], at(200)).cursor;
 		// newest fetched (matching or not) is 110 s; pollStart 200 s is later, so Relatel's time wins
 		expect(next.since).toBe(at(110) - OVERLAP_MS);
 		expect(next.seen.sort()).toEqual(['a', 'b']);
 	});
 
 	it("never runs ahead of n8n's clock when Relatel's clock is ahead", () => {
-		const next = advance({ since: at(0), seen: [] }, [item('x', 500)], [at(500)], at(300));
+		const next = advance({ since: at(0), seen: [] }, [item('x', 500)], [at(500)], at(300)).cursor;
 		expect(next.since).toBe(at(300) - OVERLAP_MS);
 		expect(next.seen).toEqual(['x']);
 	});
 
 	it('stays put when nothing was fetched, and never moves back', () => {
 		const cursor: Cursor = { since: at(1000), seen: ['keep'] };
-		expect(advance(cursor, [], [], at(5000))).toEqual({ since: at(1000), seen: [] });
-		expect(advance(cursor, [item('z', 900)], [at(900)], at(5000)).since).toBe(at(1000));
+		expect(advance(cursor, [], [], at(5000))).toEqual({
+			cursor: { since: at(1000), seen: [] },
+		});
+		expect(advance(cursor, [item('z', 900)], [at(900)], at(5000)).cursor.since).toBe(at(1000));
 	});
 
 	it('keeps at most MAX_SEEN ids by moving since past the oldest ones', () => {
 		const matched = Array.from({ length: MAX_SEEN + 250 }, (_, i) => item(i, Math.floor(i / 10)));
-		const next = advance({ since: at(-1000), seen: [] }, matched, matched.map((m) => m.time), at(100), {
-			overlapMs: 10 * 60_000,
-		});
+		const { cursor: next, cut } = advance(
+			{ since: at(-1000), seen: [] },
+			matched,
+			matched.map((m) => m.time),
+			at(100),
+			{
+				overlapMs: 10 * 60_000,
+			},
+		);
+		// It says so (the poll logs a warning once).
+		expect(cut).toBe(next.since - 1);
 		expect(next.seen.length).toBeLessThanOrEqual(MAX_SEEN);
 		// Nothing at or before `since` can come back, nothing after it is forgotten.
 		const remembered = new Set(next.seen);
@@ -70,14 +91,20 @@ describe('cursor: where the next poll starts', () => {
 	it('lets go of a whole second that does not fit', () => {
 		const matched = Array.from({ length: 30 }, (_, i) => item(i, 0));
 		const next = advance({ since: at(-10), seen: [] }, matched, [at(0)], at(1), { maxSeen: 20 });
-		expect(next).toEqual({ since: at(0) + 1, seen: [] });
-		expect(freshItems(next, matched)).toEqual([]);
+		expect(next).toEqual({
+			cursor: { since: at(0) + 1, seen: [] },
+			cut: at(0),
+		});
+		expect(freshItems(next.cursor, matched)).toEqual([]);
 	});
 
 	it('round-trips through static data as plain JSON', () => {
 		const cursor: Cursor = { since: at(3), seen: ['a', 'b'] };
 		const saved = JSON.parse(JSON.stringify(saveCursor(cursor)));
-		expect(saved).toEqual({ since: '2026-11-10T10:00:03.000Z', seen: ['a', 'b'] });
+		expect(saved).toEqual({
+			since: '2026-11-10T10:00:03.000Z',
+			seen: ['a', 'b'],
+		});
 		expect(loadCursor(saved)).toEqual(cursor);
 		expect(loadCursor({ since: 'yesterday', seen: [] })).toBeUndefined();
 		expect(loadCursor(undefined)).toBeUndefined();
@@ -85,12 +112,18 @@ describe('cursor: where the next poll starts', () => {
 });
 
 describe('M2M order states', () => {
-	const order = (id: number, state: string) => ({ id, type: 'Order::ActivateM2m', state });
+	const order = (id: number, state: string) => ({
+		id,
+		type: 'Order::ActivateM2m',
+		state,
+	});
 
 	it('records on the first poll, then reports each change once, and new orders from null', () => {
 		const first = diffOrders(undefined, [order(1, 'pending'), order(2, 'completed')]);
 		expect(first.changes).toEqual([]);
-		expect(first.memory).toEqual({ states: { '1': 'pending', '2': 'completed' } });
+		expect(first.memory).toEqual({
+			states: { '1': 'pending', '2': 'completed' },
+		});
 
 		const second = diffOrders(first.memory, [order(1, 'completed'), order(2, 'completed'), order(3, 'pending')]);
 		expect(second.changes.map((c) => [c.order.id, c.previousState, c.order.state])).toEqual([
@@ -110,5 +143,70 @@ describe('M2M order states', () => {
 		const changed = diffOrders(again.memory, [...orders.slice(0, 29), order(30, 'failed'), order(31, 'pending')], 10);
 		expect(changed.changes.map((c) => c.order.id)).toEqual([30, 31]);
 		expect(Object.keys(changed.memory.states)).toHaveLength(10);
+	});
+});
+
+describe('backlog: the part of a window a poll could not read in time', () => {
+	const stop = { before: '2026-11-10T10:00:10Z', ids: ['b1', 'b2'] };
+
+	it('the window starts above everything unread: past `before` in a list ordered by event time', () => {
+		expect(sinceAfterCut(true, stop, [at(10), at(60)], at(-300), at(-240))).toBe(at(10) + 1);
+		// …or where it would have gone anyway, if that is higher.
+		expect(sinceAfterCut(true, stop, [at(10), at(400)], at(-300), at(100))).toBe(at(100));
+	});
+
+	it('ended calls (start order): the usual overlap while it moves forward, else after the newest read', () => {
+		expect(sinceAfterCut(false, stop, [at(10), at(60)], at(-300), at(-240))).toBe(at(-240));
+		expect(sinceAfterCut(false, stop, [at(10), at(60)], at(-300), at(-300))).toBe(at(60) + 1);
+	});
+
+	it('cutting a window: the old ids not read yet go into both the backlog and the window', () => {
+		const before: Cursor = { since: at(-300), seen: ['old1', 'old2', 'read'] };
+		const next: Cursor = { since: at(11), seen: ['new1'] };
+		const { cursor, backlog } = cutWindow(before, next, stop, new Set(['read', 'new1', 'b1', 'b2']));
+		expect(cursor).toEqual({ since: at(11), seen: ['new1', 'old1', 'old2'] });
+		expect(backlog).toEqual({
+			floor: at(-300),
+			before: stop.before,
+			skip: ['old1', 'old2', 'b1', 'b2'],
+		});
+
+		// The backlog emits what is below the window's since, not skipped, oldest first, once.
+		const items = [
+			item('b1', 10),
+			item('x', 5),
+			item('old1', -200),
+			item('y', -250),
+			item('x', 5),
+			item('z', 20),
+			item('w', -400),
+		];
+		expect(backlogItems(backlog, cursor.since, items).map((i) => i.id)).toEqual(['y', 'x']);
+
+		// Paging on: ids read now cannot come again; the new boundary's can.
+		const on = continueBacklog(
+			backlog,
+			{ before: '2026-11-10T09:58:00Z', ids: ['c1'] },
+			new Set(['old1', 'b1', 'b2', 'y', 'c1']),
+		);
+		expect(on).toEqual({
+			floor: at(-300),
+			before: '2026-11-10T09:58:00Z',
+			skip: ['old2', 'c1'],
+		});
+	});
+
+	it('round-trips through static data as plain JSON', () => {
+		const backlog = { floor: at(-300), before: stop.before, skip: ['a'] };
+		const saved = JSON.parse(JSON.stringify(saveBacklog(backlog)));
+		expect(saved).toEqual({
+			floor: '2026-11-10T09:55:00.000Z',
+			before: stop.before,
+			skip: ['a'],
+		});
+		expect(loadBacklog(saved)).toEqual(backlog);
+		expect(loadBacklog({ floor: 'x', before: stop.before, skip: [] })).toBeUndefined();
+		expect(loadBacklog({ floor: saved.floor, before: 'later', skip: [] })).toBeUndefined();
+		expect(loadBacklog(undefined)).toBeUndefined();
 	});
 });
