@@ -54,6 +54,11 @@ export function requireId(node: INode, value: unknown, field: string, itemIndex:
 	return text;
 }
 
+/** A parameter with nothing in it: not set, null, or only whitespace. */
+export function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && isBlank(value));
+}
+
 /**
  * A value from a fixed list (a dropdown). The editor only offers the listed values, but an
  * expression or an AI agent can put anything there: a value outside the list is refused
@@ -78,9 +83,12 @@ export function requireChoice<T extends string>(
 	return choice;
 }
 
-/** An endpoint written as Type#ID (Reception#7, Employee#12, EmployeeGroup#3, ChatReception#2). */
+/**
+ * An endpoint written as Type#ID (Reception#7, Employee#12, EmployeeGroup#3, ChatReception#2);
+ * spaces around the # are dropped (`Employee # 12` is Employee#12).
+ */
 export function requireEndpoint(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const text = String(value ?? '').trim();
+	const text = String(value ?? '').trim().replace(/\s*#\s*/, '#');
 	if (!/^[A-Za-z]+#\d{1,16}$/.test(text)) {
 		throw new NodeOperationError(
 			node,

@@ -39,12 +39,14 @@ export interface PaginateOptions {
 	stepPast?: (cursor: string | number) => string | number | undefined;
 }
 
-/** The instant just before an ISO time: 1 ms earlier when it carries milliseconds, else 1 s. */
+/**
+ * The instant 1 ms before an ISO time. Also right when Relatel shows whole seconds but keeps
+ * finer times: 09:00:00 becomes 08:59:59.999, which still takes in all of 08:59:59.
+ */
 export function justBefore(cursor: string | number): string | undefined {
-	const text = String(cursor);
-	const time = Date.parse(text);
+	const time = Date.parse(String(cursor));
 	if (Number.isNaN(time)) return undefined;
-	return new Date(time - (/\.\d+/.test(text) ? 1 : 1000)).toISOString();
+	return new Date(time - 1).toISOString();
 }
 
 /** Says, in the log and above the node's output, that records of one time may be missing. */
@@ -76,6 +78,8 @@ export async function paginate(this: RelatelContext, options: PaginateOptions): 
 	const seen = new Set<string>();
 	const results: IDataObject[] = [];
 	const qs: IDataObject = { ...options.qs, limit: pageSize };
+	// For a list of unknown page size: the longest page seen so far stands in for it.
+	let longestPage = 0;
 
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const body = await relatelApiRequest.call(this, options.route, {
@@ -99,9 +103,12 @@ export async function paginate(this: RelatelContext, options: PaginateOptions): 
 		let cursor = options.nextCursor(items[items.length - 1]);
 		if (cursor === undefined || cursor === null || cursor === '') return results;
 		// A full page of one time: the inclusive cursor would bring the same page again. (For a
-		// list of unknown page size, only a page that did come again shows it was full.)
+		// list of unknown page size, only a page as long as the longest one before, that came
+		// again, shows it was full.)
 		const oneTime = items.length > 1 && options.nextCursor(items[0]) === cursor;
-		const full = options.honoursLimit !== false || cursor === qs[options.cursorParam];
+		const full =
+			options.honoursLimit !== false || (cursor === qs[options.cursorParam] && items.length >= longestPage);
+		longestPage = Math.max(longestPage, items.length);
 		const past = oneTime && full ? options.stepPast?.(cursor) : undefined;
 		if (past !== undefined) {
 			warnStuckPage(this, options.route, cursor, items.length);

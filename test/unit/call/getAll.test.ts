@@ -76,8 +76,8 @@ describe('Call → Get Many', () => {
 		const page1 = Array.from({ length: 100 }, (_v, i) => call(i + 1, { started_at: burst }));
 		const older = Array.from({ length: 20 }, (_v, i) => call(200 + i));
 		api().get('/calls').query({ limit: 100 }).reply(200, { calls: page1 });
-		// The same cursor would bring the same 100 calls again: the next page starts 1 s earlier.
-		const justBefore = new Date(Date.parse(burst) - 1000).toISOString();
+		// The same cursor would bring the same 100 calls again: the next page starts 1 ms earlier.
+		const justBefore = new Date(Date.parse(burst) - 1).toISOString();
 		api().get('/calls').query({ limit: 100, started_at_lt_or_eq: justBefore }).reply(200, { calls: older });
 
 		const { items, error, run } = await runNode({ parameters: getAll({ returnAll: true, simplify: false }) });
@@ -100,6 +100,23 @@ describe('Call → Get Many', () => {
 
 		expect(items).toHaveLength(100);
 		expect(run.data.resultData.runData.Relatel[0].hints ?? []).toEqual([]);
+		expect(net.unmatched()).toEqual([]);
+	});
+
+	it('filters an expression left empty filter nothing; an endpoint written with spaces is read', async () => {
+		const employeeCall = call(1, { endpoint: 'Employee#12' });
+		api().get('/calls').query({ limit: 100 }).reply(200, { calls: [employeeCall, call(2, { endpoint: 'Reception#7' })] });
+
+		const { items, error } = await runNode({
+			parameters: getAll({
+				limit: 5,
+				simplify: false,
+				filters: { direction: '={{ "" }}', answered: '={{ "" }}', endpoint: { __rl: true, mode: 'id', value: 'Employee # 12' } },
+			}),
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.call_uuid)).toEqual([employeeCall.call_uuid]);
 		expect(net.unmatched()).toEqual([]);
 	});
 

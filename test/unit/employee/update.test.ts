@@ -80,6 +80,13 @@ describe('Employee → Update', () => {
 		expect(items).toEqual([{ json: { ...john, cloak_reception: hovednummer }, pairedItem: { item: 0 } }]);
 	});
 
+	it('Language from an expression: another language code (sv, en-GB) is sent as given', async () => {
+		api().put('/employees/2', { employee: { locale: 'sv' } }).reply(200, { employee: john });
+		api().put('/employees/2', { employee: { locale: 'en-GB' } }).reply(200, { employee: john });
+		expect((await runNode({ parameters: update({ locale: '={{ "SV" }}' }) })).error).toBeUndefined();
+		expect((await runNode({ parameters: update({ locale: '={{ "en-GB" }}' }) })).error).toBeUndefined();
+	});
+
 	it('turning DND off sends only do_not_disturb: false', async () => {
 		api().put('/employees/2', { employee: { do_not_disturb: false } }).reply(200, { employee: john });
 		const { error } = await runNode({ parameters: update({ doNotDisturb: false }) });

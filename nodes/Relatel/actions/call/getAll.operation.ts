@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
 import { callMatchesEndpoint, isAnsweredCall, isMissedCall } from '../../helpers/callMatch';
 import { datePeriod, optionalEndpoint, requestedLimit, toItems } from '../../helpers/parameters';
-import { requireChoice } from '../../helpers/validation';
+import { isEmpty, requireChoice } from '../../helpers/validation';
 import { simplifyCall } from '../../helpers/simplify';
 
 import { justBefore, paginate } from '../../transport/pagination';
@@ -105,7 +105,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (startedBefore) qs.started_at_lt_or_eq = startedBefore;
 	if (endedAfter) qs.ended_at_gt_or_eq = endedAfter;
 	if (endedBefore) qs.ended_at_lt_or_eq = endedBefore;
-	if (filters.direction !== undefined) {
+	// An added filter left empty (e.g. an expression that gave nothing) filters nothing.
+	if (!isEmpty(filters.direction)) {
 		qs.direction = requireChoice(this.getNode(), filters.direction, ['incoming', 'outgoing'], 'Direction', itemIndex);
 	}
 
@@ -113,7 +114,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// employee only in path[]/nodes[]: the endpoint is matched here, never sent.
 	const endpoint =
 		filters.endpoint !== undefined ? optionalEndpoint.call(this, 'filters.endpoint', 'Endpoint', itemIndex) : undefined;
-	const answered = requireChoice(this.getNode(), filters.answered ?? 'all', ['all', 'answered', 'missed'], 'Answered', itemIndex);
+	const answered = isEmpty(filters.answered)
+		? 'all'
+		: requireChoice(this.getNode(), filters.answered, ['all', 'answered', 'missed'], 'Answered', itemIndex);
 	const checks: Array<(call: IDataObject) => boolean> = [];
 	if (endpoint) checks.push((call) => callMatchesEndpoint(call, endpoint));
 	if (answered === 'answered') checks.push(isAnsweredCall);

@@ -82,6 +82,16 @@ export const employeeUpdateFields: INodeProperties = {
 	],
 };
 
+/**
+ * The employee's language: Danish or English from the list, or another language code an
+ * expression gives (`sv`, `en-GB`), which Relatel's docs do not rule out.
+ */
+function requireLocale(node: INode, value: unknown, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (/^[a-z]{2}([-_][A-Za-z]{2})?$/i.test(text)) return text.slice(0, 2).toLowerCase() + text.slice(2);
+	return requireChoice(node, text, ['da', 'en'], 'Language', itemIndex);
+}
+
 function booleanOf(node: INode, value: unknown, field: string, itemIndex: number): boolean {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
@@ -111,7 +121,7 @@ export function employeeChanges(this: IExecuteFunctions, itemIndex: number): IDa
 		}
 		employee.email = email;
 	}
-	if (fields.locale !== undefined) employee.locale = requireChoice(node, fields.locale, ['da', 'en'], 'Language', itemIndex);
+	if (fields.locale !== undefined) employee.locale = requireLocale(node, fields.locale, itemIndex);
 
 	if (fields.doNotDisturb !== undefined) {
 		employee.do_not_disturb = booleanOf(node, fields.doNotDisturb, 'Do Not Disturb', itemIndex);

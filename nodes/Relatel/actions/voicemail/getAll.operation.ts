@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { endpointLocator, returnAllAndLimit, simplifyField } from '../common.descriptions';
 import { datePeriod, optionalEndpoint, requestedLimit, toItems } from '../../helpers/parameters';
 import { requirePhoneNumber } from '../../helpers/phone';
-import { requireChoice } from '../../helpers/validation';
+import { isEmpty, requireChoice } from '../../helpers/validation';
 import { simplifyVoicemail } from '../../helpers/simplify';
 
 import { justBefore, paginate } from '../../transport/pagination';
@@ -83,7 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.number = requirePhoneNumber(node, filters.number, 'Caller Number', itemIndex);
 	}
 
-	const heard = requireChoice(node, filters.heard ?? 'all', ['all', 'heard', 'unheard'], 'Heard', itemIndex);
+	const heard = isEmpty(filters.heard) ? 'all' : requireChoice(node, filters.heard, ['all', 'heard', 'unheard'], 'Heard', itemIndex);
 	// Relatel has no lower date bound for voicemails: page back (newest first) until past it.
 	const afterMs = after ? Date.parse(after) : undefined;
 	const voicemails = await paginate.call(this, {
