@@ -1,9 +1,9 @@
 /**
  * The backlog: the older part of a window that a poll could not page through within its
- * time budget. Pure functions, no I/O.
+ * time budget (or before a request failed). Pure functions, no I/O.
  *
- * Relatel pages newest first, so a poll that runs out of time has read the newest part of
- * its window, down to `before`. It emits that part, and the window's `since` moves up past
+ * Relatel pages newest first, so a poll that stops early has read the newest part of its
+ * window, down to `before`. It emits that part, and the window's `since` moves up past
  * everything it did not read (`sinceAfterCut`): the unread rest, from the old `since`
  * (`floor`) up, is the backlog. The next polls page on through it from `before`, before
  * reading the window again, so a backlog of any size is worked through a budget at a
@@ -11,15 +11,20 @@
  *
  * Who emits what, so nothing comes twice: the backlog emits the items with an event time
  * from `floor` up to (not including) the cursor's `since`; everything at or after `since`
- * belongs to the window. The cursor does not move while a backlog is open. `skip` holds
- * the ids at or below `before` that were emitted already: the cursor's ids from before
- * the cut that paging has not passed, and the boundary records at `before` itself.
+ * belongs to the window. The cursor's `since` does not move while a backlog is open. `skip`
+ * holds the ids at or below `before` that were emitted already: the cursor's ids from
+ * before the cut that paging has not passed, and the boundary records at `before` itself.
  *
  * The price: while a backlog is open, an event that Relatel lists late, with a time below
  * the window's new `since`, is caught only if paging has not passed it yet.
  *
- * State: `skip` holds at most the cursor's ids plus one page, and one backlog is open at
- * a time (a new one only starts from a window read, which happens once it is done).
+ * State: one backlog is open at a time (a new one only starts from a window read, which
+ * happens once it is done). `skip` holds at most the cursor's ids from before the cut plus
+ * one page. The cursor keeps at most MAX_SEEN ids (bar the rare excess CursorLimits.ceiling
+ * allows): for ended calls these include the ids from before the cut that paging has not
+ * passed (they may have ended above `since`; the window keeps correspondingly fewer ids of
+ * its own), each dropped as soon as the backlog reads it with a time below `since`
+ * (`forgetPassed`).
  */
 import type { Cursor, Keyed } from './cursor';
 import { freshItems } from './cursor';
@@ -39,48 +44,66 @@ function unique(ids: string[]): string[] {
 }
 
 /**
- * The window's lowest `since` after a read that stopped at `stop`, given `advanced`, the
- * `since` the cursor would move to anyway. The window must not keep unread items it
- * would only fail to reach again, or the next polls could stall:
+ * The window's `since` after a read that stopped at `stop`, given `advanced`, the `since`
+ * the cursor would move to anyway. The window must not keep unread items it would only
+ * fail to reach again, or the next polls could stall; nor may it pass an item it has not read:
  * - In a list ordered by the event time the unread items are at or before `before`, so
- *   the window starts above it; the backlog takes the rest.
- * - Ended calls come in start order: an unread call may have ended at any time. The
- *   window keeps its usual overlap (unread calls in it are read by its next read) as long
- *   as that moves `since` forward; when it would not, the window starts after the newest
- *   event read, so the next read is small. A call ending meanwhile is newer than that.
+ *   the window starts above it; the backlog takes the rest. Anything newer that appears
+ *   meanwhile is newer than `before`.
+ * - Ended calls come in start order: an unread call may have ended at any time, and a call
+ *   read as still running may end while older pages are read. The window keeps its usual
+ *   overlap (unread calls in it are read by its next read) as long as that moves `since`
+ *   forward; `advanced` never passes `firstPageNewest`, the newest end time on the read's
+ *   first page (CursorLimits.ceiling): a call that ends after the first page was read has at
+ *   least that end time (Relatel's clock had reached it), so the window reads it next time.
+ *   When the overlap would not move `since`, the window starts at `firstPageNewest`: every
+ *   call that ended before it was read now or is in the backlog. Without it, the window
+ *   stays where it was.
  */
 export function sinceAfterCut(
 	orderedByEventTime: boolean,
 	stop: FetchStop,
-	fetchedTimes: number[],
 	cursorSince: number,
 	advanced: number,
+	firstPageNewest: number | undefined,
 ): number {
 	if (orderedByEventTime) return Math.max(advanced, Date.parse(stop.before) + 1);
 	if (advanced > cursorSince) return advanced;
-	return fetchedTimes.reduce((a, b) => Math.max(a, b), cursorSince) + 1;
+	return Math.max(cursorSince, firstPageNewest ?? cursorSince);
 }
 
 /**
  * A window read that stopped at `stop`: the backlog it leaves, and the cursor to save.
  * `cursor` is the cursor before the poll, `next` the one advanced over what was read
- * (from at least `sinceAfterCut`).
- * The ids of `cursor` that the read did not reach go into both: the backlog must not emit
- * them again, and neither must the window once it reads them (they may be newer than
- * `next.since`; ids older than `since` in `seen` are harmless and dropped by the next advance).
+ * (from `sinceAfterCut`). The ids of `cursor` that the read did not reach go into the
+ * backlog's `skip`: it must not emit them again. In a list ordered by the event time they
+ * are at or below `before`, below `next.since`: the window never reads them again. An
+ * unread ended call may have ended at or after `next.since`, so for ended calls they stay
+ * in the cursor too, until the backlog reads them (`forgetPassed`).
  */
 export function cutWindow(
 	cursor: Cursor,
 	next: Cursor,
 	stop: FetchStop,
 	readIds: Set<string>,
+	orderedByEventTime: boolean,
 ): { cursor: Cursor; backlog: Backlog } {
 	// An id read in this poll sits above `before` (or is a boundary id): it cannot come again.
 	const unread = cursor.seen.filter((id) => !readIds.has(id));
 	return {
-		cursor: { since: next.since, seen: unique([...next.seen, ...unread]) },
+		cursor: { since: next.since, seen: orderedByEventTime ? next.seen : unique([...next.seen, ...unread]) },
 		backlog: { floor: cursor.since, before: stop.before, skip: unique([...unread, ...stop.ids]) },
 	};
+}
+
+/**
+ * The cursor without the ids the backlog just read with a time below `since`: the window
+ * never reads those again, so it need not remember them.
+ */
+export function forgetPassed(cursor: Cursor, read: Keyed[]): Cursor {
+	const passed = new Set(read.filter((item) => item.time < cursor.since).map((item) => item.id));
+	if (passed.size === 0) return cursor;
+	return { since: cursor.since, seen: cursor.seen.filter((id) => !passed.has(id)) };
 }
 
 /** The backlog after paging on through it stopped again at `stop`. */

@@ -35,6 +35,13 @@ export interface Keyed {
 export interface CursorLimits {
 	overlapMs?: number;
 	maxSeen?: number;
+	/**
+	 * The highest `since` may go (epoch ms; it never moves back, though): for a list not
+	 * ordered by its event time (ended calls), the time Relatel had reached when the read
+	 * began. A call that ends after its page was read has at least that end time, so the
+	 * next poll must still ask for it. Above MAX_SEEN ids may be kept then.
+	 */
+	ceiling?: number;
 }
 
 /** The cursor of a first poll: look back one overlap window, nothing seen yet. */
@@ -92,9 +99,9 @@ export interface Advanced {
  *   even when n8n's clock is ahead. With nothing fetched, `since` stays where it was.
  * - `pollStart`: n8n's clock before the first request: `since` never runs ahead of it either.
  *
- * `since` never moves back. If more than `maxSeen` ids fall inside the window, `since` moves
- * forward past the oldest ones instead of forgetting ids (which would emit them again): the
- * overlap shrinks for that poll, the state stays small.
+ * `since` never moves back, nor past `limits.ceiling`. If more than `maxSeen` ids fall inside
+ * the window, `since` moves forward past the oldest ones instead of forgetting ids (which
+ * would emit them again): the overlap shrinks for that poll, the state stays small.
  */
 export function advance(
 	cursor: Cursor,
@@ -105,11 +112,12 @@ export function advance(
 ): Advanced {
 	const overlap = limits.overlapMs ?? OVERLAP_MS;
 	const maxSeen = limits.maxSeen ?? MAX_SEEN;
+	const ceiling = limits.ceiling === undefined ? Infinity : Math.max(cursor.since, limits.ceiling);
 	let since = cursor.since;
 	const times = fetchedTimes.filter((time) => Number.isFinite(time));
 	if (times.length > 0) {
 		const newest = times.reduce((a, b) => Math.max(a, b));
-		since = Math.max(since, Math.min(pollStart, newest) - overlap);
+		since = Math.min(ceiling, Math.max(since, Math.min(pollStart, newest) - overlap));
 	}
 
 	const unique = new Map<string, number>();
@@ -120,9 +128,10 @@ export function advance(
 	let kept = [...unique].map(([id, time]) => ({ id, time })).sort((a, b) => b.time - a.time);
 	if (kept.length <= maxSeen) return { cursor: { since, seen: kept.map((item) => item.id) } };
 	// Everything at or before the newest time that does not fit is left behind for good.
-	const cut = kept[maxSeen].time;
-	kept = kept.filter((item) => item.time > cut);
-	return { cursor: { since: cut + 1, seen: kept.map((item) => item.id) }, cut };
+	const next = Math.min(kept[maxSeen].time + 1, ceiling);
+	if (next <= since) return { cursor: { since, seen: kept.map((item) => item.id) } };
+	kept = kept.filter((item) => item.time >= next);
+	return { cursor: { since: next, seen: kept.map((item) => item.id) }, cut: next - 1 };
 }
 
 /** The cursor as saved in static data (plain JSON), and back. */

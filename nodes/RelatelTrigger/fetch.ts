@@ -1,8 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listFrom, PAGE_SIZE } from '../Relatel/transport/pagination';
-import { relatelApiRequest } from '../Relatel/transport/request';
+import { isDeadlineError, relatelApiRequest } from '../Relatel/transport/request';
 import type { RouteKey } from '../Relatel/transport/routes';
+import { asNodeError } from './errors';
 
 /** How a list event's records are read from Relatel. */
 export interface ListSource {
@@ -41,7 +42,10 @@ export interface FetchOptions {
 	since?: number;
 	/** Start paging here (the cursor parameter's value) instead of at the newest record. */
 	before?: string;
-	/** Epoch ms after which no further page is requested: the read stops where it is (`stop`). */
+	/**
+	 * Epoch ms after which no further page is requested: the read stops where it is (`stop`).
+	 * A request still running then is cut short (relatelRequest's deadline).
+	 */
 	deadline: number;
 	/** Stop paging once this returns true for the items so far (manual mode: a match was found). */
 	enough?: (items: IDataObject[]) => boolean;
@@ -71,8 +75,18 @@ export interface FetchResult {
 	items: IDataObject[];
 	/** Every id Relatel returned, inside the window or not. */
 	readIds: Set<string>;
-	/** Set when the deadline stopped the read before it reached `since`. */
+	/**
+	 * Set when the read stopped before it reached `since`: its deadline passed, or a request
+	 * after the first page failed (`error`).
+	 */
 	stop?: FetchStop;
+	/** Why a request after the first page failed (the read stopped there, `stop`); not set for the deadline. */
+	error?: unknown;
+	/**
+	 * The newest event time on the first page: Relatel's clock had reached it when the read
+	 * began, so an item that becomes an event after that (a call ending) has at least this time.
+	 */
+	firstPageNewest?: number;
 	bursts: Burst[];
 	/** An unpaged list that may have been cut short (see ListSource.unpagedWarnAt). */
 	maybeTruncated?: { size: number; oldest: number };
@@ -96,6 +110,15 @@ function stopAt(source: ListSource, before: string, items: IDataObject[]): Fetch
 	return { before, ids: items.filter((item) => orderTime(item, field) <= limit).map((item) => source.idOf(item)) };
 }
 
+function newestTime(source: ListSource, items: IDataObject[]): number | undefined {
+	let newest: number | undefined;
+	for (const item of items) {
+		const time = source.timeOf(item);
+		if (time !== undefined && (newest === undefined || time > newest)) newest = time;
+	}
+	return newest;
+}
+
 function unpagedCheck(source: ListSource, items: IDataObject[], since: number | undefined) {
 	if (!source.unpagedWarnAt || since === undefined || items.length < source.unpagedWarnAt) return undefined;
 	const times = items.map((item) => source.timeOf(item)).filter((time): time is number => time !== undefined);
@@ -112,7 +135,9 @@ function unpagedCheck(source: ListSource, items: IDataObject[], since: number | 
  * beyond the page cannot be reached through Relatel's API, and `bursts` says so.
  *
  * When the deadline passes, the read stops before the next page and says where (`stop`):
- * the caller emits what was read and continues from there on the next poll.
+ * the caller emits what was read and continues from there on the next poll. A request that
+ * fails after the first page (or that the deadline cuts short) stops the read the same way;
+ * on the first page it is thrown, as nothing was read.
  */
 export async function fetchNewestFirst(
 	this: IPollFunctions,
@@ -129,13 +154,27 @@ export async function fetchNewestFirst(
 	const results: IDataObject[] = [];
 	const bursts: Burst[] = [];
 	let longestPage = 0;
+	let firstPageNewest: number | undefined;
 	const maxPages = options.maxPages ?? MAX_PAGES;
 
+	// The read stops before the page the cursor points at now.
+	const stopHere = (paging: NonNullable<ListSource['paging']>, error?: unknown): FetchResult => {
+		const stop = stopAt(source, String(qs[paging.cursorParam]), results);
+		return { items: results, readIds, bursts, firstPageNewest, stop, error };
+	};
+
 	for (let page = 0; page < maxPages; page++) {
-		if (page > 0 && Date.now() > deadline && source.paging) {
-			return { items: results, readIds, bursts, stop: stopAt(source, String(qs[source.paging.cursorParam]), results) };
+		if (page > 0 && Date.now() > deadline && source.paging) return stopHere(source.paging);
+		let items: IDataObject[];
+		try {
+			items = listFrom(await relatelApiRequest.call(this, source.route, { qs, deadline }), source.rootKey);
+		} catch (error) {
+			// After the first page the read stops where it is, as at its deadline; the caller
+			// emits what was read (a failure is still reported: `error`).
+			if (page === 0 || !source.paging) throw asNodeError(this.getNode(), error);
+			return stopHere(source.paging, isDeadlineError(error) ? undefined : error);
 		}
-		const items = listFrom(await relatelApiRequest.call(this, source.route, { qs }), source.rootKey);
+		if (page === 0) firstPageNewest = newestTime(source, items);
 		longestPage = Math.max(longestPage, items.length);
 		let fresh = 0;
 		let pastEnd = false;
@@ -151,7 +190,9 @@ export async function fetchNewestFirst(
 			}
 			results.push(item);
 		}
-		if (!source.paging) return { items: results, readIds, bursts, maybeTruncated: unpagedCheck(source, items, since) };
+		if (!source.paging) {
+			return { items: results, readIds, bursts, firstPageNewest, maybeTruncated: unpagedCheck(source, items, since) };
+		}
 		if (pastEnd || items.length === 0) break;
 		if (options.enough?.(results)) break;
 
@@ -171,5 +212,5 @@ export async function fetchNewestFirst(
 		if (cursor === undefined || cursor === null || cursor === '') break;
 		qs[cursorParam] = cursor as string;
 	}
-	return { items: results, readIds, bursts };
+	return { items: results, readIds, bursts, firstPageNewest };
 }

@@ -1,7 +1,28 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { backlogItems, continueBacklog, cutWindow, loadBacklog, saveBacklog, sinceAfterCut, type Backlog } from './backlog';
-import { advance, freshItems, initialCursor, loadCursor, MAX_SEEN, OVERLAP_MS, saveCursor, type Cursor } from './cursor';
+import { isDeadlineError } from '../Relatel/transport/request';
+import {
+	backlogItems,
+	continueBacklog,
+	cutWindow,
+	forgetPassed,
+	loadBacklog,
+	saveBacklog,
+	sinceAfterCut,
+	type Backlog,
+} from './backlog';
+import {
+	advance,
+	freshItems,
+	initialCursor,
+	loadCursor,
+	MAX_SEEN,
+	OVERLAP_MS,
+	saveCursor,
+	type Cursor,
+	type CursorLimits,
+} from './cursor';
+import { asNodeError } from './errors';
 import type { ListEvent, PreparedListEvent } from './events/types';
 import { fetchNewestFirst, type FetchResult } from './fetch';
 import type { Notice } from './notices';
@@ -11,6 +32,11 @@ import { STATE_VERSION, type SavedState } from './state';
  * One poll of a list event (calls, voicemails, SMS, smileys, chats): first the backlog
  * an earlier poll left (backlog.ts), then, once that is done, the window since the
  * cursor (cursor.ts). Nothing is written here: the caller saves the returned state.
+ *
+ * A request that fails once the poll has read a page does not throw away what was read:
+ * the read stops there as at its deadline, the poll emits what it read and saves where it
+ * stopped, and the failure is returned (`error`) for the caller to count. A failure before
+ * any page was read is thrown: nothing was read, nothing changes.
  */
 
 export interface Deadlines {
@@ -24,6 +50,8 @@ export interface PollResult {
 	items: INodeExecutionData[];
 	state: SavedState;
 	notices: Notice[];
+	/** A request that failed after the poll had read something; what was read is in `items` and `state`. */
+	error?: unknown;
 }
 
 export interface Entry {
@@ -78,6 +106,9 @@ export async function pollList(
 	let backlog: Backlog | undefined = previous ? loadBacklog(saved?.backlog) : undefined;
 	const notices: Notice[] = [];
 	const emit: Entry[] = [];
+	const { orderedByEventTime } = event.source;
+	let error: unknown;
+	let readBacklog = false;
 
 	if (backlog) {
 		const read = await fetchNewestFirst.call(this, event.source, {
@@ -88,47 +119,70 @@ export async function pollList(
 		});
 		notices.push(...readNotices(this, label, read, backlog.floor));
 		emit.push(...backlogItems(backlog, cursor.since, matching(read.items)));
+		cursor = forgetPassed(cursor, keyed(event, read.items));
 		backlog = read.stop ? continueBacklog(backlog, read.stop, read.readIds) : undefined;
+		error = read.error;
+		readBacklog = true;
 	}
 
 	// The window is read only once no backlog is left, and not after the budget is spent.
 	if (!backlog && Date.now() <= deadlines.fetch) {
-		const read = await fetchNewestFirst.call(this, event.source, {
-			qs: prepared.qs,
-			since: cursor.since,
-			deadline: deadlines.fetch,
-		});
-		notices.push(...readNotices(this, label, read, cursor.since));
-		const fetchedTimes = keyed(event, read.items).map(({ time }) => time);
-		const matched = matching(read.items);
-		// The first poll only records where "now" is: no flood of history. If it could not
-		// read its whole window, what it did not reach is history too: no backlog then.
-		if (previous) emit.push(...freshItems(cursor, matched));
-		let advanced = advance(cursor, matched, fetchedTimes, pollStart);
-		if (read.stop) {
-			// (On the first poll, as if `since` had not moved: all the unread part is skipped.)
-			const from = previous ? cursor.since : advanced.cursor.since;
-			const above = sinceAfterCut(event.source.orderedByEventTime, read.stop, fetchedTimes, from, advanced.cursor.since);
-			if (above > advanced.cursor.since) advanced = advance({ ...cursor, since: above }, matched, fetchedTimes, pollStart);
-		}
-		if (advanced.cut !== undefined) {
-			notices.push({
-				key: 'seenFull',
-				message: `${label}: more than ${MAX_SEEN} events fall inside the ${OVERLAP_MS / 60_000}-minute look-back window. To keep its state small the trigger looks back only to ${iso(advanced.cut + 1)} for now, so an event Relatel lists late with a time before that is not emitted.`,
+		let read: FetchResult | undefined;
+		try {
+			read = await fetchNewestFirst.call(this, event.source, {
+				qs: prepared.qs,
+				since: cursor.since,
+				deadline: deadlines.fetch,
 			});
+		} catch (failure) {
+			// The backlog was read: that is kept, and the window is read next time.
+			if (!readBacklog) throw asNodeError(this.getNode(), failure);
+			if (!isDeadlineError(failure)) error = failure;
 		}
-		if (previous && read.stop) ({ cursor, backlog } = cutWindow(cursor, advanced.cursor, read.stop, read.readIds));
-		else cursor = advanced.cursor;
+		if (read) {
+			notices.push(...readNotices(this, label, read, cursor.since));
+			const fetchedTimes = keyed(event, read.items).map(({ time }) => time);
+			const matched = matching(read.items);
+			// Ended calls: `since` never passes the time Relatel had reached when the read began.
+			const limits: CursorLimits = orderedByEventTime ? {} : { ceiling: read.firstPageNewest };
+			if (previous && read.stop && !orderedByEventTime) {
+				// The cursor's ids the read did not reach stay in it (cutWindow): room for fewer new ones.
+				const unread = cursor.seen.filter((id) => !read.readIds.has(id)).length;
+				limits.maxSeen = Math.max(0, MAX_SEEN - unread);
+			}
+			// The first poll only records where "now" is: no flood of history. If it could not
+			// read its whole window, what it did not reach is history too: no backlog then.
+			if (previous) emit.push(...freshItems(cursor, matched));
+			let advanced = advance(cursor, matched, fetchedTimes, pollStart, limits);
+			if (read.stop) {
+				// (On the first poll, as if `since` had not moved: all the unread part is skipped.)
+				const from = previous ? cursor.since : advanced.cursor.since;
+				const above = sinceAfterCut(orderedByEventTime, read.stop, from, advanced.cursor.since, read.firstPageNewest);
+				if (above > advanced.cursor.since) {
+					advanced = advance({ ...cursor, since: above }, matched, fetchedTimes, pollStart, limits);
+				}
+			}
+			if (advanced.cut !== undefined) {
+				notices.push({
+					key: 'seenFull',
+					message: `${label}: more than ${MAX_SEEN} events fall inside the ${OVERLAP_MS / 60_000}-minute look-back window. To keep its state small the trigger looks back only to ${iso(advanced.cut + 1)} for now, so an event Relatel lists late with a time before that is not emitted.`,
+				});
+			}
+			if (previous && read.stop) {
+				({ cursor, backlog } = cutWindow(cursor, advanced.cursor, read.stop, read.readIds, orderedByEventTime));
+			} else cursor = advanced.cursor;
+			error = read.error;
+		}
 	}
 
 	if (backlog) {
 		notices.push({
 			key: 'backlog',
-			message: `${label}: Relatel has more new events than one poll can read within its time budget. Each poll emits what it could read, newest part first; the older part (from ${iso(backlog.floor)}) follows over the next polls, before anything newer. Nothing is lost or repeated.`,
+			message: `${label}: Relatel has more new events than one poll can read within its time budget (or a request failed part-way through). Each poll emits what it could read, newest part first; the older part (from ${iso(backlog.floor)}) follows over the next polls, before anything newer. Nothing is lost or repeated.`,
 		});
 	}
 	const items = emit.length > 0 ? await prepared.output(emit.map(({ item }) => item), deadlines.output) : [];
 	const state: SavedState = { version: STATE_VERSION, event: name, cursor: saveCursor(cursor) as SavedState['cursor'] };
 	if (backlog) state.backlog = saveBacklog(backlog) as SavedState['backlog'];
-	return { items, state, notices };
+	return error === undefined ? { items, state, notices } : { items, state, notices, error };
 }

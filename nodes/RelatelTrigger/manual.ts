@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
 import type { TriggerEvent } from './events/types';
 import { fetchNewestFirst } from './fetch';
 import { keyed, type Entry } from './listPoll';
@@ -20,7 +21,7 @@ export async function latestEvent(
 	if (event.kind === 'state') {
 		const prepared = event.prepare(this);
 		const memory = loadOrderMemory(saved?.orders);
-		const orders = (await listOrders(this)).filter((order) => prepared.matches(order));
+		const orders = (await listOrders(this, deadline)).filter((order) => prepared.matches(order));
 		const newest = orders.reduce<IDataObject | undefined>(
 			(best, order) => (best === undefined || Number(order.id) > Number(best.id) ? order : best),
 			undefined,
@@ -30,12 +31,14 @@ export async function latestEvent(
 	}
 	const prepared = event.prepare(this);
 	const matching = (list: IDataObject[]) => keyed(event, list).filter(({ item }) => prepared.matches(item));
-	const { items } = await fetchNewestFirst.call(this, event.source, {
+	const { items, error } = await fetchNewestFirst.call(this, event.source, {
 		qs: prepared.qs,
 		deadline,
 		maxPages: MANUAL_MAX_PAGES,
 		enough: (list) => matching(list).length > 0,
 	});
+	// The user sees a failure, also one after the first page.
+	if (error !== undefined) throw asNodeError(this.getNode(), error);
 	// The newest by event time (ended calls come in start order); ties: Relatel's order.
 	const newest = matching(items).reduce<Entry | undefined>(
 		(best, entry) => (best === undefined || entry.time > best.time ? entry : best),

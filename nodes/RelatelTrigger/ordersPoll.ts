@@ -7,9 +7,12 @@ import type { PollResult } from './listPoll';
 import { diffOrders, loadOrderMemory } from './orderStates';
 import { STATE_VERSION, type SavedState } from './state';
 
-/** GET /m2m/orders: Relatel documents no paging for it, so one request is the whole list. */
-export async function listOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return listFrom(await relatelApiRequest.call(ctx, 'm2mOrder.getAll'), 'orders');
+/**
+ * GET /m2m/orders: Relatel documents no paging for it, so one request is the whole list.
+ * `deadline` (epoch ms): the request is over by then (a poll's time budget).
+ */
+export async function listOrders(ctx: IPollFunctions, deadline?: number): Promise<IDataObject[]> {
+	return listFrom(await relatelApiRequest.call(ctx, 'm2mOrder.getAll', { deadline }), 'orders');
 }
 
 /** One poll of M2M Order State Changed: the orders compared with the states remembered. */
@@ -18,10 +21,11 @@ export async function pollOrders(
 	name: string,
 	event: StateEvent,
 	saved: SavedState | undefined,
+	deadline: number,
 ): Promise<PollResult> {
 	const prepared = event.prepare(this);
 	const memory = loadOrderMemory(saved?.orders);
-	const diff = diffOrders(memory, await listOrders(this));
+	const diff = diffOrders(memory, await listOrders(this, deadline));
 	const changes = diff.changes
 		.filter(({ order }) => prepared.matches(order))
 		.map(({ order, previousState }) => ({ ...order, previous_state: previousState }));

@@ -7,6 +7,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	IPollFunctions,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -67,6 +68,10 @@ export interface TriggerHarness {
 	staticData(): IDataObject;
 	/** Replaces the credential data (e.g. a revoked token, then a new one). */
 	setCredentials(credentials: Record<string, ICredentialDataDecryptedObject>): void;
+	/** How many times the credential was read (decrypted) so far. */
+	credentialReads(): number;
+	/** The activation's poll context (the one every poll in mode 'trigger' gets). */
+	context(): IPollFunctions;
 }
 
 /**
@@ -97,9 +102,16 @@ export function createTrigger(options: TriggerOptions): TriggerHarness {
 		active: true,
 	});
 	let credentials = options.credentials ?? defaultCredentials(options.baseUrl, options.token);
+	let reads = 0;
 	const additionalData = {
 		get credentialsHelper() {
-			return new TestCredentialsHelper(credentials);
+			const helper = new TestCredentialsHelper(credentials);
+			const getDecrypted = helper.getDecrypted.bind(helper);
+			helper.getDecrypted = async (...args) => {
+				reads++;
+				return await getDecrypted(...args);
+			};
+			return helper;
 		},
 		executionId: undefined,
 		restApiUrl: 'http://localhost:5678/rest',
@@ -145,6 +157,8 @@ export function createTrigger(options: TriggerOptions): TriggerHarness {
 		setCredentials(next) {
 			credentials = next;
 		},
+		credentialReads: () => reads,
+		context: () => (activation ??= newContext('trigger')),
 	};
 }
 

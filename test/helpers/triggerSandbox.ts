@@ -18,7 +18,10 @@ export interface SandboxFault {
 	times?: number;
 	retryAfter?: number;
 	fired?: number;
+	/** 'reset', 'hang', 'timeout', 'truncate' or 'redirect' (test/sandbox/faults.js). */
 	kind?: string;
+	/** For 'hang' and 'timeout': how long the connection is held (ms). */
+	ms?: number;
 }
 
 export interface SandboxState {

@@ -6,6 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -34,6 +35,14 @@ export interface RelatelRequestOptions {
 	responseType?: ResponseType;
 	/** For routes marked `external`: the absolute URL an API response gave us. */
 	url?: string;
+	/**
+	 * Epoch ms by which the request must be over, whatever happens (a poll's time budget):
+	 * each attempt's timeout is cut to the time left, and no retry is made (or waited for)
+	 * past it. An attempt cut short by it fails with an error `isDeadlineError` recognises.
+	 */
+	deadline?: number;
+	/** Most attempts, when fewer than the retry rules allow (e.g. 1: never retried). */
+	maxAttempts?: number;
 }
 
 export interface RelatelResponse<T = unknown> {
@@ -60,25 +69,30 @@ interface CredentialFacts {
 	decrypted?: ICredentialsDecrypted;
 }
 
-// One credential read per node run (the context object), not one per item.
-const facts = new WeakMap<object, Promise<CredentialFacts>>();
-
 /**
- * n8n builds a trigger's poll context once per activation and reuses it for every poll, so
- * caching on it would keep a replaced token (or Base URL) until the workflow is activated
- * again: a poll reads the credential afresh.
+ * One credential read per context, not one per item or page. n8n builds a trigger's poll
+ * context once per activation and reuses it for every poll, so the trigger calls
+ * `forgetCredentials` at the start of each poll: a replaced token (or Base URL) is used from
+ * the next poll on.
  */
-function livesForOneRun(ctx: RelatelContext): boolean {
-	return !('__emit' in ctx);
-}
+const facts = new WeakMap<object, Promise<CredentialFacts>>();
 
 function credentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
 	let known = facts.get(ctx);
 	if (!known) {
 		known = readCredentialFacts(ctx);
-		if (livesForOneRun(ctx)) facts.set(ctx, known);
+		facts.set(ctx, known);
+		// A failed read is not kept: the next request tries again.
+		known.catch(() => {
+			if (facts.get(ctx) === known) facts.delete(ctx);
+		});
 	}
 	return known;
+}
+
+/** Drops what was read from the credential for `ctx`: the next request reads it again. */
+export function forgetCredentials(ctx: RelatelContext): void {
+	facts.delete(ctx);
 }
 
 async function readCredentialFacts(ctx: RelatelContext): Promise<CredentialFacts> {
@@ -163,22 +177,60 @@ function errorBodyOf(raw: unknown): unknown {
 	return raw;
 }
 
+/** Errors thrown because a request's deadline cut it short (RelatelRequestOptions.deadline). */
+const deadlineErrors = new WeakSet<object>();
+
+/** Whether `error` is a request cut short by its deadline (not an answer or failure of Relatel's). */
+export function isDeadlineError(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && deadlineErrors.has(error);
+}
+
+function deadlineError(ctx: RelatelContext, route: Route, itemIndex: number | undefined, attempts: number): NodeApiError {
+	const error = connectionError(ctx.getNode(), { code: 'ETIMEDOUT', route, itemIndex, attempts: Math.max(1, attempts) });
+	deadlineErrors.add(error);
+	return error;
+}
+
+/** One attempt's limits: its timeout (ms), and a signal that ends it at the deadline. */
+interface Attempt {
+	timeout: number;
+	signal?: AbortSignal;
+}
+
+interface RetryOptions {
+	itemIndex?: number;
+	responseType: ResponseType;
+	deadline?: number;
+	maxAttempts?: number;
+}
+
 /**
  * Sends one request with retries for reads. `send` performs a single HTTP exchange and
- * must not throw on HTTP status (ignoreHttpStatusErrors).
+ * must not throw on HTTP status (ignoreHttpStatusErrors). With a deadline, each attempt
+ * gets at most the time left, and a retry is made only when its wait ends before it.
  */
 async function withRetries(
 	ctx: RelatelContext,
 	route: Route,
-	itemIndex: number | undefined,
-	responseType: ResponseType,
-	send: () => Promise<IN8nHttpFullResponse>,
+	options: RetryOptions,
+	send: (attempt: Attempt) => Promise<IN8nHttpFullResponse>,
 ): Promise<RelatelResponse> {
+	const { itemIndex, responseType, deadline } = options;
+	const maxAttempts = options.maxAttempts ?? Infinity;
+	// Whether a retry after waiting `ms` may still be made.
+	const mayRetry = (attempt: number, ms: number) =>
+		attempt < maxAttempts && (deadline === undefined || Date.now() + ms < deadline);
 	for (let attempt = 1; ; attempt++) {
+		const left = deadline === undefined ? TIMEOUT_MS : deadline - Date.now();
+		if (left <= 0) throw deadlineError(ctx, route, itemIndex, attempt - 1);
+		const limits: Attempt = { timeout: Math.min(TIMEOUT_MS, Math.ceil(left)) };
+		// The deadline ends the attempt even while data trickles in (the timeout alone is for silence).
+		const capped = limits.timeout < TIMEOUT_MS;
+		if (capped) limits.signal = AbortSignal.timeout(limits.timeout);
 		let response: IN8nHttpFullResponse;
 		let body: unknown;
 		try {
-			response = await send();
+			response = await send(limits);
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				body = parseBody(response.body, responseType);
 				return { body, headers: response.headers as IDataObject, statusCode: response.statusCode };
@@ -190,7 +242,7 @@ async function withRetries(
 			// Only a 401 is thrown for OAuth2, so any thrown answer means the token is unusable
 			// (also when the token URL refused the refresh with its own status).
 			const oauthGaveUp = credentialType(ctx) === 'relatelOAuth2Api' && explicitNetworkCode(error) === undefined;
-			const thrownStatus = oauthGaveUp ? 401 : httpStatusOf(error);
+			const thrownStatus = oauthGaveUp && !limits.signal?.aborted ? 401 : httpStatusOf(error);
 			if (thrownStatus !== undefined) {
 				throw httpError(ctx.getNode(), {
 					status: thrownStatus,
@@ -201,8 +253,12 @@ async function withRetries(
 				});
 			}
 			const code = networkCode(error);
-			if (shouldRetryNetwork(route.method, code, attempt)) {
-				await sleep(retryDelayMs(attempt));
+			if (capped && (limits.signal?.aborted || code === 'ETIMEDOUT' || code === 'ECONNABORTED')) {
+				throw deadlineError(ctx, route, itemIndex, attempt);
+			}
+			const delay = retryDelayMs(attempt);
+			if (shouldRetryNetwork(route.method, code, attempt) && mayRetry(attempt, delay)) {
+				await sleep(delay);
 				continue;
 			}
 			throw connectionError(ctx.getNode(), { code, route, itemIndex, attempts: attempt });
@@ -210,8 +266,9 @@ async function withRetries(
 		const status = response.statusCode;
 		const retryAfterSeconds = parseRetryAfter(response.headers?.['retry-after']);
 		const waitTooLong = retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_AFTER_SECONDS;
-		if (shouldRetryStatus(route.method, status, attempt) && !waitTooLong) {
-			await sleep(retryDelayMs(attempt, retryAfterSeconds));
+		const delay = retryDelayMs(attempt, retryAfterSeconds);
+		if (shouldRetryStatus(route.method, status, attempt) && !waitTooLong && mayRetry(attempt, delay)) {
+			await sleep(delay);
 			continue;
 		}
 		throw httpError(ctx.getNode(), {
@@ -270,17 +327,26 @@ export async function relatelRequest(
 	const sameHost = !route.external || new URL(url).origin === credential.origin;
 	const type = credentialType(this);
 	const request = httpOptions(route.method, url, options, type === 'relatelOAuth2Api' && sameHost);
-	return await withRetries(this, route, options.itemIndex, responseType, async () =>
-		sameHost
+	const retry: RetryOptions = {
+		itemIndex: options.itemIndex,
+		responseType,
+		deadline: options.deadline,
+		maxAttempts: options.maxAttempts,
+	};
+	const decrypted = credential.decrypted;
+	return await withRetries(this, route, retry, async ({ timeout, signal }) => {
+		const attempt: IHttpRequestOptions = { ...request, timeout };
+		if (signal) attempt.abortSignal = signal;
+		return sameHost
 			? ((await this.helpers.httpRequestWithAuthentication.call(
 					this,
 					type,
-					{ ...request },
-					credential.decrypted && { credentialsDecrypted: { ...credential.decrypted, data: { ...credential.decrypted.data } } },
+					attempt,
+					decrypted && { credentialsDecrypted: { ...decrypted, data: { ...decrypted.data } } },
 				)) as IN8nHttpFullResponse)
 			: // Another host (a signed recording URL): fetched without the token.
-				((await this.helpers.httpRequest({ ...request })) as IN8nHttpFullResponse),
-	);
+				((await this.helpers.httpRequest(attempt)) as IN8nHttpFullResponse);
+	});
 }
 
 /** Same as relatelRequest, returning only the parsed JSON body. */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyVoicemail } from '../../Relatel/helpers/simplify';
-import { relatelRequest } from '../../Relatel/transport/request';
+import { isDeadlineError, relatelRequest } from '../../Relatel/transport/request';
 import type { ListEvent } from './types';
 import { simplifyParameter, timeField } from './types';
 
@@ -16,8 +16,11 @@ function binaryFieldName(ctx: IPollFunctions): string {
 	return name;
 }
 
+const OUT_OF_TIME = 'Not downloaded: this poll ran out of time (download it with the Voicemail resource)';
+
 /** Why the audio is missing, in words for the `audio_error` field. */
 function audioError(error: unknown): string {
+	if (isDeadlineError(error)) return OUT_OF_TIME;
 	const err = error as { httpCode?: unknown; message?: unknown };
 	// A voicemail deleted after it was listed.
 	if (String(err?.httpCode) === '404') return 'Relatel no longer has this voicemail (HTTP 404)';
@@ -25,10 +28,11 @@ function audioError(error: unknown): string {
 }
 
 /**
- * The voicemail with its audio as binary. If the download fails (for any reason, after
- * the transport's own retries), the voicemail is still emitted, without the binary and
- * with `audio_error` saying why: one voicemail whose audio keeps failing must not hold
- * back every later event. Past `deadline` no download is tried, for the same reason.
+ * The voicemail with its audio as binary. If the download fails (for any reason), the
+ * voicemail is still emitted, without the binary and with `audio_error` saying why: one
+ * voicemail whose audio keeps failing must not hold back every later event. With a
+ * `deadline` (a poll) the download is tried once and cut short at the deadline, so a
+ * download that hangs cannot outlast the poll; past it no download is tried.
  */
 async function withAudio(
 	ctx: IPollFunctions,
@@ -38,13 +42,12 @@ async function withAudio(
 	deadline: number | undefined,
 ): Promise<INodeExecutionData> {
 	const id = String(voicemail.id);
-	if (deadline !== undefined && Date.now() > deadline) {
-		return { json: { ...json, audio_error: 'Not downloaded: this poll ran out of time (download it with the Voicemail resource)' } };
-	}
+	if (deadline !== undefined && Date.now() > deadline) return { json: { ...json, audio_error: OUT_OF_TIME } };
 	try {
 		const response = await relatelRequest.call(ctx, 'voicemail.downloadAudio', {
 			pathParams: { id },
 			responseType: 'binary',
+			...(deadline === undefined ? {} : { deadline, maxAttempts: 1 }),
 		});
 		// Relatel serves voicemails as MP3 only (sound.formats is always audio/mpeg).
 		const binary = await ctx.helpers.prepareBinaryData(response.body as Buffer, `voicemail-${id}.mp3`, 'audio/mpeg');

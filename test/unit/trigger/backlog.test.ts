@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_SEEN } from '../../../nodes/RelatelTrigger/cursor';
 import { createTrigger, emitted, logLines } from '../../helpers/poll';
 import { advanceClock, sandboxEvents, useTriggerSandbox, type Sandbox, type SandboxState } from '../../helpers/triggerSandbox';
 
@@ -221,3 +222,220 @@ it.each(runs)(
 		expect(logLines.slice(lines).filter((l) => l.message.includes('this poll failed'))).toEqual([]);
 	},
 );
+
+/**
+ * Sustained overload: 600 events a minute, more than the slow pages let a poll read. The
+ * trigger falls behind for as long as that lasts, but its saved state must stay bounded
+ * (it once grew by the ids of every cut window), and once the load eases everything comes
+ * out once.
+ */
+const overloadCases = cases.filter((c) => ['Call Started', 'Call Ended', 'New Voicemail'].includes(c.event));
+
+it.each(overloadCases)(
+	'$event: under sustained overload the saved state stays bounded, 0 lost / 0 duplicated',
+	async (c) => {
+		const t = createTrigger({
+			parameters: c.parameters as never,
+			baseUrl: sandbox.baseUrl,
+			token: sandbox.state.accessToken,
+			budgetMs: 10_000,
+		});
+		const { state } = sandbox;
+		expect(emitted(await t.poll())).toEqual([]);
+		const expected = new Set<string>();
+		let n = 0;
+		const make = (at: number) => {
+			const id = c.make(state, at, n++);
+			if (id) expected.add(id);
+		};
+		state.onRequest = (request) => {
+			if (request.method === 'GET' && request.path === `/api/v2${c.path}`) advanceClock(2000);
+		};
+
+		const seen: string[] = [];
+		const idsKept: number[] = [];
+		let largestState = 0;
+		for (let poll = 0; poll < 20; poll++) {
+			advanceClock(MINUTE);
+			const now = state.now();
+			for (let i = 0; i < 600; i++) make(now - MINUTE + 100 * i);
+			seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+			const data = t.staticData();
+			const cursor = data.cursor as IDataObject;
+			const backlog = data.backlog as IDataObject | undefined;
+			idsKept.push((cursor.seen as string[]).length + ((backlog?.skip as string[] | undefined)?.length ?? 0));
+			largestState = Math.max(largestState, JSON.stringify(data).length);
+		}
+		// The load eases (and Relatel is fast again): the trigger catches up.
+		state.onRequest = undefined;
+		for (let poll = 0; poll < 10 && (poll < 2 || t.staticData().backlog); poll++) {
+			advanceClock(MINUTE);
+			seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+		}
+
+		const counts = new Map<string, number>();
+		for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+		const lost = [...expected].filter((id) => !counts.has(id)).length;
+		const duplicated = [...counts.values()].reduce((sum, k) => sum + k - 1, 0);
+		const unexpected = [...counts.keys()].filter((id) => !expected.has(id)).length;
+		// eslint-disable-next-line no-console
+		console.log(
+			`${c.event}, 600 events a minute for 20 polls: ids kept per poll ${idsKept.join(', ')}; expected ${expected.size}, emitted ${seen.length}, lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected}, largest state ${largestState} B`,
+		);
+		expect({ lost, duplicated, unexpected }).toEqual({ lost: 0, duplicated: 0, unexpected: 0 });
+		expect(t.staticData().backlog).toBeUndefined();
+		// The cursor's ids plus the backlog's: at most about twice MAX_SEEN (500), whatever the load.
+		expect(Math.max(...idsKept)).toBeLessThanOrEqual(2 * MAX_SEEN + 100);
+		expect(largestState).toBeLessThan(45_000);
+	},
+	60_000,
+);
+
+/**
+ * Calls that end while slow polls page through a backlog and their windows: Call Ended and
+ * Missed Call key on the end time but page by the start, so a call still running when its
+ * page was read, or a long call that started long ago, ends in a part of the list a poll
+ * has already passed (or has not reached yet).
+ */
+const endingCases = cases.filter((c) => c.event === 'Call Ended' || c.event === 'Missed Call');
+
+it.each(endingCases)('$event: calls that end while slow polls page, 0 lost / 0 duplicated', async (c) => {
+	const t = createTrigger({
+		parameters: c.parameters as never,
+		baseUrl: sandbox.baseUrl,
+		token: sandbox.state.accessToken,
+		budgetMs: 10_000,
+	});
+	const { state } = sandbox;
+	const missedOnly = c.event === 'Missed Call';
+	expect(emitted(await t.poll())).toEqual([]);
+	const expected = new Set<string>();
+	let n = 0;
+	const running: IDataObject[] = [];
+	const start = (at: number) =>
+		running.push(sandboxEvents.call(state, { direction: 'incoming', started_at: iso(at), ended: false }));
+	// Alternately the call that started last and the one that started first.
+	const end = () => {
+		if (running.length === 0) return;
+		running.sort((a, b) => Date.parse(String(a.started_at)) - Date.parse(String(b.started_at)));
+		const call = (n++ % 2 === 0 ? running.pop() : running.shift()) as IDataObject;
+		const answered = n % 3 !== 0;
+		sandboxEvents.callEnd(state, { call_uuid: call.call_uuid, answered, talk: answered ? 1 : 0 });
+		if (!missedOnly || !answered) expected.add(String(call.call_uuid));
+	};
+
+	advanceClock(5 * MINUTE);
+	const from = state.now() - 5 * MINUTE + 1000;
+	for (let i = 0; i < c.count; i++) {
+		const id = c.make(state, from + Math.floor((i * (5 * MINUTE - 2000)) / c.count), i);
+		if (id) expected.add(id);
+	}
+	const initial = new Set(expected);
+	// Long calls that started up to an hour ago, and short ones just now.
+	for (let i = 0; i < 40; i++) start(state.now() - ((i * 97) % 60) * MINUTE - 5000);
+	for (let i = 0; i < 10; i++) start(state.now() - i * 1000);
+
+	// Each page takes 2 s; meanwhile a call ends and another starts.
+	state.onRequest = (request) => {
+		if (request.method !== 'GET' || request.path !== `/api/v2${c.path}`) return;
+		advanceClock(2000);
+		end();
+		start(state.now() - 1000);
+	};
+	const seen: string[] = [];
+	let pollsWithBacklog = 0;
+	for (let poll = 0; poll < 30; poll++) {
+		seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+		if (t.staticData().backlog) pollsWithBacklog++;
+		else if (pollsWithBacklog > 0 && [...initial].every((id) => seen.includes(id))) break;
+		advanceClock(MINUTE);
+		for (let i = 0; i < 3; i++) start(state.now() - i * 5000);
+		end();
+		end();
+	}
+	// Everything still running ends; Relatel is fast again.
+	state.onRequest = undefined;
+	advanceClock(2000);
+	while (running.length > 0) end();
+	for (let i = 0; i < 3; i++) {
+		advanceClock(MINUTE);
+		seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+	}
+
+	const counts = new Map<string, number>();
+	for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+	const lost = [...expected].filter((id) => !counts.has(id)).length;
+	const duplicated = [...counts.values()].reduce((sum, k) => sum + k - 1, 0);
+	const unexpected = [...counts.keys()].filter((id) => !expected.has(id)).length;
+	// eslint-disable-next-line no-console
+	console.log(
+		`${c.event}, calls ending during slow polls: ${pollsWithBacklog} polls with a backlog; expected ${expected.size}, emitted ${seen.length}, lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected}`,
+	);
+	expect(pollsWithBacklog).toBeGreaterThanOrEqual(2);
+	expect({ lost, duplicated, unexpected }).toEqual({ lost: 0, duplicated: 0, unexpected: 0 });
+});
+
+/**
+ * Relatel refuses every third page with a 429 and a Retry-After too long to wait for: each
+ * poll emits what it read before that, and the next one goes on from there, so the backlog
+ * is still worked off (it once was read again from the same place at every poll, for ever).
+ */
+const refusedCases = cases.filter((c) => ['Call Started', 'Call Ended', 'New SMS'].includes(c.event));
+
+it.each(refusedCases)('$event: a 429 in the middle of every poll does not stop the backlog, 0 lost / 0 duplicated', async (c) => {
+	const t = createTrigger({
+		parameters: c.parameters as never,
+		baseUrl: sandbox.baseUrl,
+		token: sandbox.state.accessToken,
+		budgetMs: 10_000,
+	});
+	const { state } = sandbox;
+	expect(emitted(await t.poll())).toEqual([]);
+	const expected = new Set<string>();
+	advanceClock(5 * MINUTE);
+	const from = state.now() - 5 * MINUTE + 1000;
+	for (let i = 0; i < c.count; i++) {
+		const id = c.make(state, from + Math.floor((i * (5 * MINUTE - 2000)) / c.count), i);
+		if (id) expected.add(id);
+	}
+	let pages = 0;
+	state.onRequest = (request) => {
+		if (request.method !== 'GET' || request.path !== `/api/v2${c.path}`) return;
+		if (++pages % 3 === 0) state.faults.push({ path: `^${c.path}$`, status: 429, retryAfter: 120, times: 1 });
+	};
+
+	const lines = logLines.length;
+	const seen: string[] = [];
+	const failureCounts: number[] = [];
+	let polls = 0;
+	// While Relatel keeps refusing every third page.
+	for (; polls < 30 && ![...expected].every((id) => seen.includes(id)); polls++) {
+		seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+		failureCounts.push(Number((t.staticData().failures as IDataObject | undefined)?.count ?? 0));
+		advanceClock(MINUTE);
+	}
+	state.onRequest = undefined;
+	for (let i = 0; i < 2; i++) {
+		seen.push(...emitted(await t.poll()).map((item) => String(item[c.key])));
+		advanceClock(MINUTE);
+	}
+
+	const counts = new Map<string, number>();
+	for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+	const lost = [...expected].filter((id) => !counts.has(id)).length;
+	const duplicated = [...counts.values()].reduce((sum, k) => sum + k - 1, 0);
+	// eslint-disable-next-line no-console
+	console.log(
+		`${c.event}, a 429 at every third page: ${c.count} records worked through in ${polls} polls (failures counted: ${failureCounts.join(', ')}); expected ${expected.size}, emitted ${seen.length}, lost ${lost}, duplicated ${duplicated}`,
+	);
+	expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+	expect(polls).toBeLessThan(30);
+	expect(t.staticData().backlog).toBeUndefined();
+	// Each such poll is a failed poll for the count (logged as an error from the fifth on),
+	// but it is never thrown: that would throw away what it read.
+	expect(failureCounts.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+	const logged = logLines.slice(lines).filter((l) => l.message.includes('a request failed part-way through this poll'));
+	expect(logged.slice(0, 5).map((l) => l.level)).toEqual(['warn', 'warn', 'warn', 'warn', 'error']);
+	expect(logged[0].message).toContain('Relatel rate limited the request');
+	expect(t.staticData().failures).toBeUndefined();
+});

@@ -2,6 +2,7 @@ import {
 	backlogItems,
 	continueBacklog,
 	cutWindow,
+	forgetPassed,
 	loadBacklog,
 	saveBacklog,
 	sinceAfterCut,
@@ -150,20 +151,45 @@ describe('backlog: the part of a window a poll could not read in time', () => {
 	const stop = { before: '2026-11-10T10:00:10Z', ids: ['b1', 'b2'] };
 
 	it('the window starts above everything unread: past `before` in a list ordered by event time', () => {
-		expect(sinceAfterCut(true, stop, [at(10), at(60)], at(-300), at(-240))).toBe(at(10) + 1);
+		expect(sinceAfterCut(true, stop, at(-300), at(-240), at(60))).toBe(at(10) + 1);
 		// …or where it would have gone anyway, if that is higher.
-		expect(sinceAfterCut(true, stop, [at(10), at(400)], at(-300), at(100))).toBe(at(100));
+		expect(sinceAfterCut(true, stop, at(-300), at(100), at(400))).toBe(at(100));
 	});
 
-	it('ended calls (start order): the usual overlap while it moves forward, else after the newest read', () => {
-		expect(sinceAfterCut(false, stop, [at(10), at(60)], at(-300), at(-240))).toBe(at(-240));
-		expect(sinceAfterCut(false, stop, [at(10), at(60)], at(-300), at(-300))).toBe(at(60) + 1);
+	it("ended calls (start order): the usual overlap while it moves forward, else the first page's newest end time", () => {
+		expect(sinceAfterCut(false, stop, at(-300), at(-240), at(30))).toBe(at(-240));
+		// Not after the newest end time read: a call that ended after the first page was read has at least that end time.
+		expect(sinceAfterCut(false, stop, at(-300), at(-300), at(30))).toBe(at(30));
+		// Never back; without a first page to go by, where it was.
+		expect(sinceAfterCut(false, stop, at(-300), at(-300), at(-400))).toBe(at(-300));
+		expect(sinceAfterCut(false, stop, at(-300), at(-300), undefined)).toBe(at(-300));
 	});
 
-	it('cutting a window: the old ids not read yet go into both the backlog and the window', () => {
+	it('advance never moves since past the ceiling (the time Relatel had reached when the read began)', () => {
+		const cursor: Cursor = { since: at(-300), seen: [] };
+		const matched = [item('a', 10), item('b', 400), item('c', 500)];
+		const times = matched.map((m) => m.time);
+		expect(advance(cursor, matched, times, at(900), { ceiling: at(100) }).cursor).toEqual({
+			since: at(100),
+			seen: ['c', 'b'],
+		});
+		// The id cap cannot push it past the ceiling either: more ids are kept then.
+		const many = Array.from({ length: 30 }, (_, i) => item(i, 200 + i));
+		const manyTimes = many.map((m) => m.time);
+		const capped = advance(cursor, many, manyTimes, at(230), { maxSeen: 10, ceiling: at(210) });
+		expect(capped.cursor.since).toBe(at(210));
+		expect(capped.cursor.seen).toHaveLength(20);
+		expect(capped.cut).toBe(at(210) - 1);
+		expect(advance(cursor, many, manyTimes, at(230), { maxSeen: 10 }).cursor.seen).toHaveLength(10);
+	});
+
+	it('cutting a window: the old ids not read yet go into the backlog, and for ended calls into the window too', () => {
 		const before: Cursor = { since: at(-300), seen: ['old1', 'old2', 'read'] };
 		const next: Cursor = { since: at(11), seen: ['new1'] };
-		const { cursor, backlog } = cutWindow(before, next, stop, new Set(['read', 'new1', 'b1', 'b2']));
+		const read = new Set(['read', 'new1', 'b1', 'b2']);
+		// Ordered by event time: the unread ones are at or below `before`, below the new since.
+		expect(cutWindow(before, next, stop, read, true).cursor).toEqual({ since: at(11), seen: ['new1'] });
+		const { cursor, backlog } = cutWindow(before, next, stop, read, false);
 		expect(cursor).toEqual({ since: at(11), seen: ['new1', 'old1', 'old2'] });
 		expect(backlog).toEqual({
 			floor: at(-300),
@@ -193,6 +219,12 @@ describe('backlog: the part of a window a poll could not read in time', () => {
 			floor: at(-300),
 			before: '2026-11-10T09:58:00Z',
 			skip: ['old2', 'c1'],
+		});
+
+		// The window forgets the ids the backlog read below its since; those above it stay.
+		expect(forgetPassed(cursor, [item('old1', -200), item('new1', 12), item('y', -250)])).toEqual({
+			since: at(11),
+			seen: ['new1', 'old2'],
 		});
 	});
 

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { QUIET_FAILURES } from '../../../nodes/RelatelTrigger/failures';
 import { defaultCredentials } from '../../helpers/harness';
@@ -54,6 +55,10 @@ describe('Relatel Trigger: polls that keep failing', () => {
 				(e: Error & { description?: string }) => e,
 			);
 			expect(error?.message).toContain('The Relatel token was revoked or is invalid');
+			// The request's own error, with its HTTP status, so n8n can tell a revoked token.
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as NodeApiError).httpCode).toBe('401');
+			expect(error?.description).toContain('Create a new access token');
 			expect(error?.description).toContain(
 				`Every poll of this trigger since ${new Date(Date.parse(revokedAt) + MINUTE).toISOString()} has failed`,
 			);
@@ -70,6 +75,27 @@ describe('Relatel Trigger: polls that keep failing', () => {
 		expect(t.staticData().failures).toBeUndefined();
 		advanceClock(MINUTE);
 		expect(await t.poll()).toBeNull();
+	});
+
+	it('a 429 that keeps coming: from the fifth failure on, the error thrown is still a 429 (HTTP status kept)', async () => {
+		const t = trigger({ event: 'callStarted' });
+		expect(await t.poll()).toBeNull();
+		// Longer than the transport waits for: every poll fails on its first page.
+		sandbox.state.faults.push({ path: '^/calls$', status: 429, retryAfter: 120, times: 100 });
+		for (let i = 1; i <= QUIET_FAILURES; i++) {
+			advanceClock(MINUTE);
+			expect(await t.poll()).toBeNull();
+		}
+		advanceClock(MINUTE);
+		const error = await t.poll().then(
+			() => undefined,
+			(e: NodeApiError) => e,
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error?.httpCode).toBe('429');
+		expect(error?.message).toBe('Relatel rate limited the request');
+		expect(error?.description).toMatch(/^Every poll of this trigger since .* has failed \(at least 5 in a row\)\./);
+		expect(error?.description).toContain('Relatel asked to wait 120 seconds.');
 	});
 
 	it('a success in between starts the count again', async () => {

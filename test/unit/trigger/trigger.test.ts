@@ -572,24 +572,52 @@ describe('Relatel Trigger: failures', () => {
 		expect(t.staticData().failures).toBeUndefined();
 	});
 
-	it('a 500 on the second page: nothing emitted, state kept; the retry emits every event once', async () => {
+	it('a 500 on the second page: the first page is emitted, the rest follows at the next poll; the failure is counted', async () => {
 		const t = trigger({ event: 'callStarted' });
 		await activate(t);
 		advanceClock(MINUTE);
 		const calls = Array.from({ length: 150 }, (_, i) => call({ started_at: iso(now() - 50_000 + i * 200) }));
-		const saved = t.staticData();
 		sandbox.state.onRequest = (request: SandboxRequest) => {
 			if (request.query.started_at_lt_or_eq) sandbox.state.faults.push({ path: '^/calls$', status: 500, times: 1 });
 		};
-		expect(await t.poll()).toBeNull();
-		expect({ ...t.staticData(), failures: undefined }).toEqual({
-			...saved,
-			failures: undefined,
-		});
+		const lines = logLines.length;
+		// The newest page, oldest first.
+		const first = ids(emitted(await t.poll()), 'call_uuid');
+		expect(first).toEqual(calls.slice(50).map((c) => String(c.call_uuid)));
+		expect(t.staticData()).toMatchObject({ backlog: expect.any(Object), failures: { count: 1 } });
+		const warnings = logLines.slice(lines).filter((l) => l.level === 'warn');
+		expect(warnings.map((l) => l.message)).toEqual([
+			expect.stringContaining('or a request failed part-way through'),
+			expect.stringContaining('a request failed part-way through this poll. It emitted the 100 events it read before that'),
+		]);
+		expect(warnings[1].message).toContain('Relatel had a problem on its side (HTTP 500)');
 		sandbox.state.onRequest = undefined;
 
 		advanceClock(MINUTE);
-		expect(ids(emitted(await t.poll()), 'call_uuid')).toEqual(calls.map((c) => String(c.call_uuid)));
+		const rest = ids(emitted(await t.poll()), 'call_uuid');
+		expect(rest).toEqual(calls.slice(0, 50).map((c) => String(c.call_uuid)));
+		expect(t.staticData().backlog).toBeUndefined();
+		expect(t.staticData().failures).toBeUndefined();
+		advanceClock(MINUTE);
+		expect(await t.poll()).toBeNull();
+	});
+
+	it('a poll reads the credential once, however many pages and downloads it makes; the next poll reads it again', async () => {
+		const t = trigger({ event: 'newVoicemail', attachAudio: true });
+		await activate(t);
+		advanceClock(MINUTE);
+		for (let i = 0; i < 130; i++) sandboxEvents.voicemail(sandbox.state, { created_at: iso(now() - 50_000 + i * 100) });
+		const requests = sandbox.state.requests.length;
+		const reads = t.credentialReads();
+		const items = (await t.poll())![0];
+		expect(items).toHaveLength(130);
+		expect(items.every((item) => item.binary?.data)).toBe(true);
+		// Two pages of voicemails and 130 downloads.
+		expect(sandbox.state.requests.length - requests).toBe(132);
+		expect(t.credentialReads() - reads).toBe(1);
+		advanceClock(MINUTE);
+		expect(await t.poll()).toBeNull();
+		expect(t.credentialReads() - reads).toBe(2);
 	});
 
 	it('changing the event starts over from now instead of reusing the other event’s position', async () => {
